@@ -1,0 +1,41 @@
+/** Workspace roles, strongest first. Guests see only spaces they are invited to. */
+export const ROLES = ['owner', 'admin', 'member', 'guest'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, guest: 0 };
+
+/**
+ * Every permission, as `resource.action`. A policy maps each of these to a predicate;
+ * adding a name here makes the compiler point at every policy table that lacks it.
+ */
+export const PERMISSIONS = [
+  'workspace.read',
+  'workspace.update',
+  'workspace.delete',
+  'workspace.manageMembers',
+  'workspace.invite',
+  'workspace.readEvents',
+  'team.create',
+  'team.update',
+  'team.delete',
+  'space.create',
+  'space.read',
+  'space.update',
+  'space.delete',
+  'space.manageMembers',
+  'space.manageWorkflow',
+  'item.create',
+  'item.read',
+  'item.update',
+  'item.delete',
+  'item.comment',
+  'comment.update',
+  'comment.delete',
+  'field.manage',
+  'label.manage',
+  'view.createShared',
+  'view.createPersonal',
+  'view.update',
+  'view.delete',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
