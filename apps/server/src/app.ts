@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { WeftError } from '@weft/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { resolveActor } from './auth/resolve-actor';
+import type { Actor, Ctx, Deps } from './context';
+import { installErrorHandling } from './errors';
+import { apiRoutes } from './routes/index';
+
+/** How much identity a route needs: declared on every route, checked in one hook. */
+export type AuthLevel = 'public' | 'user';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthLevel;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the whole app without listening, so tests drive it with `inject()`. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.WEFT_TRUST_PROXY === '1',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    if (!url.startsWith('/api/')) return;
+    if (route.method === 'HEAD') return;
+    if (!route.config?.auth) throw new Error(`route ${String(route.method)} ${url} declares no auth level`);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Weft API', version: '1.0.0', description: 'Work management: workspaces, spaces, items.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'weft_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const auth = req.routeOptions.config?.auth;
+    if (!auth) return;
+    req.actor = await resolveActor(deps, req);
+    if (auth === 'user' && !req.actor) throw new WeftError('UNAUTHENTICATED', 'sign in or send a valid API token');
+    if (!req.actor || !UNSAFE.has(req.method)) return;
+    if (req.actor.readOnly) throw new WeftError('TOKEN_READ_ONLY', 'this API token is read-only');
+    if (req.actor.tokenId === null) checkSameOrigin(req.headers);
+  });
+
+  app.get('/healthz', { config: { auth: 'public' } }, async () => {
+    await deps.store.db.selectFrom('workspaces').select('id').limit(1).execute();
+    return { ok: true };
+  });
+  await app.register(apiRoutes(deps), { prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const dist = deps.config.webDist;
+  if (dist && existsSync(dist)) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+    // The SPA owns every other GET path that is not the API.
+    app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new WeftError('ROUTE_NOT_FOUND', `no route GET ${req.url.split('?')[0]}`);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own origin: SameSite=Lax already blocks most
+ * cross-site requests; this also refuses cross-site fetches that carry no JSON body.
+ */
+function checkSameOrigin(headers: Record<string, string | string[] | undefined>): void {
+  const site = headers['sec-fetch-site'];
+  if (site === 'cross-site') throw new WeftError('CSRF_REJECTED', 'cross-site request refused');
+  const origin = headers.origin;
+  const host = headers['x-forwarded-host'] ?? headers.host;
+  if (typeof origin === 'string' && origin !== 'null') {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new WeftError('CSRF_REJECTED', 'bad Origin header');
+    }
+    if (originHost !== host) throw new WeftError('CSRF_REJECTED', 'cross-origin request refused');
+  }
+}
+
+/** The command context of a request that passed the auth hook. */
+export function ctxOf(deps: Deps, req: { actor: Actor | null; id: string }): Ctx {
+  if (!req.actor) throw new WeftError('UNAUTHENTICATED', 'sign in first');
+  return { deps, actor: req.actor, requestId: req.id };
+}

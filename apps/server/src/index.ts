@@ -1,0 +1,4 @@
+export { buildApp } from './app';
+export { loadConfig } from './config';
+export { createDeps } from './deps';
+export { serve, migrate } from './main';

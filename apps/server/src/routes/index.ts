@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../context';
+import { authRoutes } from './auth';
+import { commentsRoutes } from './comments';
+import { configRoutes } from './config';
+import { eventsRoutes } from './events';
+import { itemsRoutes } from './items';
+import { membersRoutes } from './members';
+import { spacesRoutes } from './spaces';
+import { workspaceRoutes } from './workspaces';
+
+/** Every API route family, mounted under /api/v1. */
+export const apiRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(authRoutes(deps));
+    await app.register(workspaceRoutes(deps));
+    await app.register(membersRoutes(deps));
+    await app.register(spacesRoutes(deps));
+    await app.register(itemsRoutes(deps));
+    await app.register(commentsRoutes(deps));
+    await app.register(configRoutes(deps));
+    await app.register(eventsRoutes(deps));
+  };
