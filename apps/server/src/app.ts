@@ -21,7 +21,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its declared auth level (the route-table test snapshots it). */
+    routeTable: RouteEntry[];
+  }
 }
+
+export type RouteEntry = { method: string; url: string; auth: AuthLevel };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -38,12 +44,17 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   app.decorateRequest('actor', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
-    if (!url.startsWith('/api/')) return;
-    if (route.method === 'HEAD') return;
-    if (!route.config?.auth) throw new Error(`route ${String(route.method)} ${url} declares no auth level`);
+    if (!url.startsWith('/api/') && url !== '/healthz') return;
+    const methods = ([] as string[]).concat(route.method as string | string[]).filter((m) => m !== 'HEAD');
+    if (methods.length === 0) return;
+    const auth = route.config?.auth;
+    if (!auth) throw new Error(`route ${methods.join(',')} ${url} declares no auth level`);
+    for (const method of methods) routeTable.push({ method, url, auth });
   });
 
   await app.register(cookie);
@@ -62,7 +73,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest, before body validation: an anonymous caller learns "sign in", not what the body lacks.
+  app.addHook('onRequest', async (req) => {
     const auth = req.routeOptions.config?.auth;
     if (!auth) return;
     req.actor = await resolveActor(deps, req);

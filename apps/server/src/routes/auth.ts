@@ -1,4 +1,5 @@
 import { ApiToken, CreatedToken, CreateTokenInput, IdParams, LoginInput, SignupInput, UpdateMeInput, User } from '@weft/domain';
+import { WeftError } from '@weft/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,11 +28,17 @@ export const authRoutes =
   async (app) => {
     const { max, windowMs } = deps.config.authRateLimit;
     // Two limits: per client address (route config) and per account (keyed by the email in the body).
-    const perAccount = app.rateLimit({
+    // createRateLimit (not rateLimit): the plugin lets one limiter run per request, and the
+    // per-address one already ran in onRequest.
+    const accountLimit = app.createRateLimit({
       max,
       timeWindow: windowMs,
       keyGenerator: (req) => `acct:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     });
+    const perAccount = async (req: FastifyRequest) => {
+      const r = await accountLimit(req);
+      if (!r.isAllowed && r.isExceeded) throw new WeftError('RATE_LIMITED', `too many attempts for this account; retry in ${r.ttlInSeconds} s`);
+    };
     const perAddress = { rateLimit: { max: max * 3, timeWindow: windowMs } };
 
     app.post(
