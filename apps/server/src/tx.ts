@@ -10,7 +10,8 @@ export type Tx = {
   now: string;
   actorId: string | null;
   events: CommittedEvent[];
-  eventLogLocked: boolean;
+  /** The id the next appended event takes; null until the first append locks the log. */
+  nextEventId: number | null;
 };
 
 /**
@@ -20,7 +21,7 @@ export type Tx = {
 export async function withTx<T>(deps: Deps, actorId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let events: CommittedEvent[] = [];
   const result = await deps.store.db.transaction().execute(async (db) => {
-    const tx: Tx = { db, dialect: deps.store.dialect, now: deps.clock.now().toISOString(), actorId, events: [], eventLogLocked: false };
+    const tx: Tx = { db, dialect: deps.store.dialect, now: deps.clock.now().toISOString(), actorId, events: [], nextEventId: null };
     const r = await fn(tx);
     events = tx.events;
     return r;

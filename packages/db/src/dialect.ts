@@ -30,8 +30,9 @@ export function itemMatchesText(dialect: Dialect, itemId: Expression<string>, te
 }
 
 /**
- * Serialises event appends on PostgreSQL so that event ids commit in increasing order: a reader that
- * resumes "after id N" can never later see a smaller id appear. SQLite already has a single writer.
+ * Serialises event appends on PostgreSQL until commit, so ids (max + 1 under this lock) are gapless
+ * and commit in increasing order: a reader that resumes "after id N" can never later see a smaller
+ * id appear. SQLite already has a single writer.
  */
 export async function lockEventLog(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7715001)`.execute(db);

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table types. Conventions that keep both dialects identical:
  * instants are ISO-8601 UTC text, booleans are 0/1 integers, JSON is text.
@@ -168,7 +166,7 @@ export type ViewsTable = {
   version: number;
 };
 export type EventsTable = {
-  id: Generated<number>;
+  id: number;
   workspace_id: string;
   space_id: string | null;
   item_id: string | null;

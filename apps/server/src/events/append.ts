@@ -15,14 +15,18 @@ export type NewEvent = {
  * not at all, and is published only after commit.
  */
 export async function appendEvent(tx: Tx, e: NewEvent): Promise<CommittedEvent> {
-  if (!tx.eventLogLocked) {
+  if (tx.nextEventId === null) {
     await lockEventLog(tx.db, tx.dialect);
-    tx.eventLogLocked = true;
+    const last = await tx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    tx.nextEventId = Number(last?.max ?? 0) + 1;
   }
   const data = e.data ?? {};
-  const row = await tx.db
+  const id = tx.nextEventId;
+  tx.nextEventId += 1;
+  await tx.db
     .insertInto('events')
     .values({
+      id,
       workspace_id: e.workspaceId,
       space_id: e.spaceId ?? null,
       item_id: e.itemId ?? null,
@@ -31,10 +35,9 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<CommittedEvent> 
       data: JSON.stringify(data),
       created_at: tx.now,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .execute();
   const committed: CommittedEvent = {
-    seq: Number(row.id),
+    seq: id,
     type: e.type,
     workspaceId: e.workspaceId,
     spaceId: e.spaceId ?? null,

@@ -275,9 +275,9 @@ export function coreMigration(dialect: Dialect) {
       await db.schema.createIndex('views_workspace').on('views').column('workspace_id').execute();
       await db.schema
         .createTable('events')
-        .addColumn('id', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
-          dialect === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
-        )
+        // Ids are assigned by appendEvent under the event-log lock (max + 1), not by a sequence:
+        // a PostgreSQL sequence leaves gaps when a transaction rolls back, and readers resume by id.
+        .addColumn('id', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.primaryKey())
         .addColumn('workspace_id', 'text', (c) => c.notNull())
         .addColumn('space_id', 'text')
         .addColumn('item_id', 'text')
