@@ -290,7 +290,7 @@ export function coreMigration(dialect: Dialect) {
       await db.schema.createIndex('events_item').on('events').columns(['item_id', 'id']).execute();
       if (dialect === 'postgres') {
         await sql`create table item_search (
-          item_id text primary key references items(id) on delete cascade,
+          item_id text primary key,
           workspace_id text not null,
           content text not null,
           tsv tsvector generated always as (to_tsvector('english', content)) stored)`.execute(db);
