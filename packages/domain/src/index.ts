@@ -7,4 +7,4 @@ export * from './schemas/workspace';
 export * from './schemas/space';
 export * from './schemas/item';
 export * from './schemas/config';
-// export * from './query/index'; (restored when the query language lands)
+export * from './query/index';

@@ -1,3 +1,5 @@
+import type { QueryOp } from './ast';
+
 /**
  * Date values in queries. Parsing is syntax only; resolving needs "now" and the reader's time
  * zone, which the compiler supplies, so the parser stays pure and the tests inject time.
@@ -117,4 +119,28 @@ export function resolveDateValue(v: DateValue, now: Date, timeZone: string): Res
       return { date, instant: at.toISOString(), precise: false };
     }
   }
+}
+
+/**
+ * The text comparisons that put a date column against a value. Day granularity unless the value
+ * names a moment; `date` columns (`due_at`, mixing `YYYY-MM-DD` and instants, both ordered as text)
+ * compare with the day itself, `instant` columns with the instant the day starts in the zone.
+ * Empty for `none` and `overdue`, which are not bounds.
+ */
+export function dateComparisons(v: DateValue, op: QueryOp, column: 'date' | 'instant', now: Date, timeZone: string): Array<[QueryOp, string]> {
+  const r = resolveDateValue(v, now, timeZone);
+  if (!r) return [];
+  const exact = op === '=' ? null : column === 'date' ? (r.precise ? r.instant : null) : r.instant;
+  if (exact) return [[op, exact]];
+  const day = (date: string) => (column === 'date' ? date : startOfDayUtc(date, timeZone));
+  const start = day(r.date);
+  const next = day(addToDate(r.date, 1));
+  if (op === '<') return [['<', start]];
+  if (op === '<=') return [['<', next]];
+  if (op === '>') return [['>=', next]];
+  if (op === '>=') return [['>=', start]];
+  return [
+    ['>=', start],
+    ['<', next],
+  ];
 }

@@ -36,9 +36,6 @@ export const SORT_FIELDS = ['priority', 'due', 'start', 'created', 'updated', 'c
 export const GROUP_FIELDS = ['status', 'assignee', 'priority', 'label', 'type', 'space', 'owner', 'none'] as const;
 export const CATEGORY_VALUES: readonly string[] = STATUS_CATEGORIES;
 
-/** Built-in fields that take only `=` (a list of names, ORed). */
-export const EQUALITY_FIELDS = ['status', 'category', 'assignee', 'owner', 'label', 'type', 'space', 'parent', 'is', 'key'] as const;
-
 /**
  * Field and status names compare loosely: case-insensitive, with runs of spaces, hyphens and
  * underscores equal, so `customer_tier` finds "Customer tier" and `in_progress` finds "In Progress".
