@@ -163,6 +163,7 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .addUniqueConstraint('items_space_number', ['space_id', 'number'])
         .execute();
+      await db.schema.createIndex('items_ws_key').on('items').columns(['workspace_id', 'key']).unique().execute();
       await db.schema.createIndex('items_board').on('items').columns(['space_id', 'status_id', 'position']).execute();
       await db.schema.createIndex('items_ws_updated').on('items').columns(['workspace_id', 'updated_at']).execute();
       await db.schema.createIndex('items_ws_due').on('items').columns(['workspace_id', 'due_at']).execute();
