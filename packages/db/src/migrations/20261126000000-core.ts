@@ -199,8 +199,9 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('color', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-        .addUniqueConstraint('labels_name', ['workspace_id', 'name'])
         .execute();
+      // Case-insensitive: "Bug" and "bug" are one label (both engines index lower()).
+      await sql`create unique index labels_name on labels (workspace_id, lower(name))`.execute(db);
       await db.schema
         .createTable('item_labels')
         .addColumn('item_id', 'text', (c) => c.notNull().references('items.id').onDelete('cascade'))
