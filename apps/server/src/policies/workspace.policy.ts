@@ -10,7 +10,8 @@ export const workspacePolicy: Policy<'workspace' | 'team', null> = {
   'workspace.delete': writes((m) => m.role === 'owner'),
   'workspace.manageMembers': writes((m) => atLeast(m, 'admin')),
   'workspace.invite': writes((m) => atLeast(m, 'member')),
-  'workspace.readEvents': (m) => atLeast(m, 'member'),
+  // Everyone may read the feed; queries/events.ts filters it to the spaces each one can read.
+  'workspace.readEvents': () => true,
   'team.create': writes((m) => atLeast(m, 'admin')),
   'team.update': writes((m) => atLeast(m, 'admin')),
   'team.delete': writes((m) => atLeast(m, 'admin')),

@@ -4,6 +4,7 @@ import { authRoutes } from './auth';
 import { commentsRoutes } from './comments';
 import { configRoutes } from './config';
 import { eventsRoutes } from './events';
+import { itemQueryRoutes } from './item-queries';
 import { itemsRoutes } from './items';
 import { membersRoutes } from './members';
 import { spacesRoutes } from './spaces';
@@ -18,6 +19,7 @@ export const apiRoutes =
     await app.register(membersRoutes(deps));
     await app.register(spacesRoutes(deps));
     await app.register(itemsRoutes(deps));
+    await app.register(itemQueryRoutes(deps));
     await app.register(commentsRoutes(deps));
     await app.register(configRoutes(deps));
     await app.register(eventsRoutes(deps));

@@ -1,7 +1,58 @@
+import { CreateItemInput, Id, IdParams, Item, ItemLink, LinkInput, MoveItemInput, page, UpdateItemInput } from '@weft/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../app';
+import { createItem } from '../commands/items/create-item';
+import { linkItems, unlinkItems } from '../commands/items/link-items';
+import { moveItem } from '../commands/items/move-item';
+import { deleteItem, restoreItem } from '../commands/items/trash-item';
+import { updateItem } from '../commands/items/update-item';
 import type { Deps } from '../context';
+import { presentOneItem } from '../presenters/item';
+import { listSpaceItems, SpaceItemsQuery } from '../queries/items/list-space-items';
+import { loadItemAccess } from '../queries/items/load-item';
+import { ifMatchVersion } from './versions';
 
-/** Placeholder: filled in by the items work. */
+const tags = ['items'];
+const LinkParams = z.strictObject({ id: Id, linkId: Id });
+
+/** Items: create and list in a space; read, update, trash, restore, move and link by id or key (`OPS-42`). */
 export const itemsRoutes =
-  (_deps: Deps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = deps.store.db;
+    app.post('/spaces/:id/items', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: CreateItemInput, response: { 201: Item } } }, async (req, reply) => {
+      const { item, m } = await createItem(ctxOf(deps, req), req.params.id, req.body);
+      return reply.code(201).send(await presentOneItem(db, m, item));
+    });
+    app.get('/spaces/:id/items', { config: { auth: 'user' }, schema: { tags, params: IdParams, querystring: SpaceItemsQuery, response: { 200: page(Item) } } }, async (req) =>
+      listSpaceItems(ctxOf(deps, req), req.params.id, req.query),
+    );
+    app.get('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req) => {
+      const { item, m } = await loadItemAccess(db, ctxOf(deps, req).actor, req.params.id);
+      return presentOneItem(db, m, item);
+    });
+    app.patch('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: UpdateItemInput, response: { 200: Item } } }, async (req) => {
+      const { item, m } = await updateItem(ctxOf(deps, req), req.params.id, { ...req.body, version: ifMatchVersion(req) ?? req.body.version });
+      return presentOneItem(db, m, item);
+    });
+    app.delete('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req) => {
+      const { item, m } = await deleteItem(ctxOf(deps, req), req.params.id, ifMatchVersion(req));
+      return presentOneItem(db, m, item);
+    });
+    app.post('/items/:id/restore', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req) => {
+      const { item, m } = await restoreItem(ctxOf(deps, req), req.params.id, ifMatchVersion(req));
+      return presentOneItem(db, m, item);
+    });
+    app.post('/items/:id/move', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: MoveItemInput, response: { 200: Item } } }, async (req) => {
+      const { item, m } = await moveItem(ctxOf(deps, req), req.params.id, { ...req.body, version: ifMatchVersion(req) ?? req.body.version });
+      return presentOneItem(db, m, item);
+    });
+    app.post('/items/:id/links', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: LinkInput, response: { 201: ItemLink } } }, async (req, reply) =>
+      reply.code(201).send(await linkItems(ctxOf(deps, req), req.params.id, req.body)),
+    );
+    app.delete('/items/:id/links/:linkId', { config: { auth: 'user' }, schema: { tags, params: LinkParams } }, async (req, reply) => {
+      await unlinkItems(ctxOf(deps, req), req.params.id, req.params.linkId);
+      return reply.code(204).send();
+    });
+  };
