@@ -25,6 +25,10 @@ export function connect(opts: ConnectOptions): WeftDb {
   const { url } = opts;
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle client that loses its server (restart, failover, a dropped test database) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool already discards the
+    // client and the next query opens a new connection.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }

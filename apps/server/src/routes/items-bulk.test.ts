@@ -148,7 +148,7 @@ describe.each(testDialects())('bulk item changes on %s', (dialect) => {
     expect(await dbDigest(t)).toBe(before);
   });
 
-  it('refuses trashed items, and (for now) bulk move and delete, with 422 and nothing written', async () => {
+  it('refuses trashed items with 422 and nothing written, whatever the change', async () => {
     const a = await buildItem(t, owner, ops.id);
     const gone = await buildItem(t, owner, ops.id);
     expect((await call(t, owner, 'DELETE', `/api/v1/items/${gone.id}`)).statusCode).toBe(200);
@@ -157,6 +157,33 @@ describe.each(testDialects())('bulk item changes on %s', (dialect) => {
       const res = await bulk(owner, { itemIds: [a.id, gone.id], set });
       expect({ set, status: res.statusCode, code: res.json().code }).toEqual({ set, status: 422, code: 'UNPROCESSABLE' });
     }
+    expect(await dbDigest(t)).toBe(before);
+  });
+
+  it('moves many items to another space and trashes many, in one transaction each', async () => {
+    const items = [await buildItem(t, owner, ops.id), await buildItem(t, owner, ops.id), await buildItem(t, owner, ops.id)];
+    const ids = items.map((i) => i.id);
+    const moved = await bulk(owner, { itemIds: ids, set: { spaceId: dev.id, statusId: statusIn(dev, 'in_progress') } });
+    expect(moved.statusCode).toBe(200);
+    for (const [i, it] of (moved.json().data as Item[]).entries()) {
+      expect(it).toMatchObject({ spaceId: dev.id, statusId: statusIn(dev, 'in_progress'), version: items[i].version + 1 });
+      expect(it.key.startsWith(`${dev.key}-`)).toBe(true);
+      // The old key still resolves to the moved item.
+      expect((await call(t, owner, 'GET', `/api/v1/items/${items[i].key}`)).json().id).toBe(it.id);
+    }
+    const movedEvents = await t.deps.store.db.selectFrom('events').select('type').where('item_id', 'in', ids).where('type', '=', 'item.moved').execute();
+    expect(movedEvents).toHaveLength(3);
+    const mixed = await bulk(owner, { itemIds: ids, set: { spaceId: ops.id, priority: 'high' } });
+    expect(mixed.statusCode).toBe(400);
+    const trashed = await bulk(owner, { itemIds: ids, set: { delete: true } });
+    expect(trashed.statusCode).toBe(200);
+    for (const it of trashed.json().data as Item[]) expect(it.deletedAt).not.toBeNull();
+    // A guest may only trash what they created: one foreign item makes the whole request fail.
+    const own = (await call(t, guest, 'POST', `/api/v1/spaces/${ops.id}/items`, { title: 'guest item' })).json();
+    const foreign = await buildItem(t, owner, ops.id);
+    const before = await dbDigest(t);
+    const refused = await bulk(guest, { itemIds: [own.id, foreign.id], set: { delete: true } });
+    expect(refused.statusCode).toBe(403);
     expect(await dbDigest(t)).toBe(before);
   });
 

@@ -154,7 +154,8 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('start_at', 'text')
         .addColumn('due_at', 'text')
         .addColumn('estimate', 'double precision')
-        .addColumn('position', 'text', (c) => c.notNull())
+        // Fractional keys must sort byte by byte: "C" collation on PostgreSQL (SQLite's default is binary).
+        .addColumn('position', dialect === 'postgres' ? sql`text collate "C"` : 'text', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -13,7 +13,9 @@ import type { ItemRow } from '../../queries/items/item-rows';
 import { type Tx, withTx } from '../../tx';
 import { relationChanges, rowChanges } from '../items/item-changes';
 import { checkItemRefs } from '../items/item-refs';
+import { moveItemTx } from '../items/move-item';
 import { positionAtEnd } from '../items/positions';
+import { setTrashedTx } from '../items/trash-item';
 import { type BulkSet, checkBulkInput, nextList } from './bulk-input';
 import { collect, type ListWrites, listWrites, writeAssignees, writeLabels } from './bulk-writes';
 
@@ -32,10 +34,14 @@ export async function bulkChangeItems(ctx: Ctx, workspaceId: string, raw: z.inpu
   const { m, ids } = await withTx(ctx.deps, ctx.actor.userId, async (tx) => {
     const m = await membershipOf(tx.db, ctx.actor, workspaceId);
     const loaded = await loadAuthorized(tx, m, input.itemIds);
-    if (set.spaceId !== undefined || set.delete) {
-      // Moving and trashing live in commands/items as self-contained commands (their own transaction);
-      // until they expose a transaction-taking form, doing them here would fork their rules.
-      throw new WeftError('UNPROCESSABLE', 'bulk move and bulk delete are not available yet; change status, priority, assignees or labels');
+    if (set.delete) {
+      for (const item of loaded.rows) await setTrashedTx(tx, ctx, item.id, true, Number(item.version));
+      return { m, ids: input.itemIds };
+    }
+    if (set.spaceId !== undefined) {
+      // The single-item move, item by item in this one transaction: same rules, same events.
+      for (const item of loaded.rows) await moveItemTx(tx, ctx, item.id, { spaceId: set.spaceId, statusId: set.statusId, version: Number(item.version) });
+      return { m, ids: input.itemIds };
     }
     await checkRefs(tx, m, loaded, set);
     await applyAll(tx, loaded, set);

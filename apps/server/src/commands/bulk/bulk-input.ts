@@ -20,6 +20,9 @@ export function checkBulkInput(raw: z.input<typeof BulkInput>): z.infer<typeof B
     }
   }
   if (s.delete && given.length > 1) errors.push({ path: 'body.set.delete', message: 'a delete cannot be combined with other changes' });
+  if (s.spaceId !== undefined && given.some(([k]) => k !== 'spaceId' && k !== 'statusId')) {
+    errors.push({ path: 'body.set.spaceId', message: 'a move to another space combines only with statusId (a status of that space)' });
+  }
   if (errors.length) throw new WeftError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { fields: errors });
   return { ...input, itemIds: [...new Set(input.itemIds)] };
 }

@@ -9,8 +9,7 @@ import { presentOneItem } from '../../presenters/item';
 import { spaceAccess } from '../../queries/access';
 import type { ItemRow } from '../../queries/items/item-rows';
 import { loadItemAccess } from '../../queries/items/load-item';
-import type { Tx } from '../../tx';
-import { withTx } from '../../tx';
+import { type Tx, withTx } from '../../tx';
 import { invalid } from '../spaces/space-checks';
 import { requireVersion, versionConflict } from '../versioned';
 import type { Changes } from './item-changes';
@@ -64,7 +63,12 @@ async function acrossSpaces(tx: Tx, ctx: Ctx, m: Membership, item: ItemRow, spac
  */
 export async function moveItem(ctx: Ctx, idOrKey: string, raw: z.input<typeof MoveItemInput>) {
   const input = MoveItemInput.parse(raw);
-  return withTx(ctx.deps, ctx.actor.userId, async (tx) => {
+  return withTx(ctx.deps, ctx.actor.userId, (tx) => moveItemTx(tx, ctx, idOrKey, input));
+}
+
+/** The move inside a caller's transaction (bulk changes move many items in one). */
+export async function moveItemTx(tx: Tx, ctx: Ctx, idOrKey: string, input: z.output<typeof MoveItemInput>) {
+  {
     const { item, m, subject } = await loadItemAccess(tx.db, ctx.actor, idOrKey);
     authorize(itemPolicy, 'item.update', m, subject, { canRead: true, notFound: 'ITEM_NOT_FOUND' });
     const version = requireVersion(input.version);
@@ -98,5 +102,5 @@ export async function moveItem(ctx: Ctx, idOrKey: string, raw: z.input<typeof Mo
     if (!updated) versionConflict(await presentOneItem(tx.db, m, await tx.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow()));
     await appendEvent(tx, { type: 'item.moved', workspaceId: item.workspace_id, spaceId: updated.space_id, itemId: item.id, data: { key: updated.key, fromSpaceId: item.space_id, changes } });
     return { item: updated, m };
-  });
+  }
 }

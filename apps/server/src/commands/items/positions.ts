@@ -1,14 +1,14 @@
 import { generateKeyBetween } from 'fractional-indexing';
-import { sql } from 'kysely';
 import type { Tx } from '../../tx';
 import { invalid } from '../spaces/space-checks';
-import { comparePositions, positionExpr } from '../../queries/items/item-rows';
+import { comparePositions } from '../../queries/items/item-rows';
 
 type Neighbours = { statusId: string; afterId?: string | null; beforeId?: string | null; selfId?: string };
 
 /** The position of the first/last live item of a status beyond `pos` (exclusive), skipping `selfId`. */
 async function neighbourPosition(tx: Tx, statusId: string, dir: 'next' | 'prev', pos: string | null, selfId?: string): Promise<string | null> {
-  const col = positionExpr(tx.dialect, sql.ref('position'));
+  // The column sorts byte-wise on both engines ("C" collation on PostgreSQL, see the migration).
+  const col = 'position' as const;
   let q = tx.db.selectFrom('items').select('position').where('status_id', '=', statusId).where('deleted_at', 'is', null);
   if (selfId) q = q.where('id', '!=', selfId);
   if (pos !== null) q = q.where(col, dir === 'next' ? '>' : '<', pos);

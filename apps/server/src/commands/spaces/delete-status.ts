@@ -1,13 +1,11 @@
 import { DeleteStatusInput, WeftError } from '@weft/domain';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import { appendEvent } from '../../events/append';
 import { authorize } from '../../policies/policy';
 import { spacePolicy } from '../../policies/space.policy';
 import { spaceAccess } from '../../queries/access';
-import { positionExpr } from '../../queries/items/item-rows';
 import { statusNotFound } from '../../queries/spaces';
 import { withTx } from '../../tx';
 import { completedAtFor } from '../items/completion';
@@ -28,8 +26,7 @@ export async function deleteStatus(ctx: Ctx, spaceId: string, statusId: string, 
     const status = statuses.find((s) => s.id === statusId);
     if (!status) statusNotFound();
     if (statuses.length === 1) throw new WeftError('LAST_STATUS', 'a workflow needs at least one status');
-    const col = positionExpr(tx.dialect, sql.ref('position'));
-    const items = await tx.db.selectFrom('items').select(['id', 'completed_at']).where('status_id', '=', statusId).orderBy(col).orderBy('id').execute();
+    const items = await tx.db.selectFrom('items').select(['id', 'completed_at']).where('status_id', '=', statusId).orderBy('position').orderBy('id').execute();
     const target = input.moveItemsTo ? statuses.find((s) => s.id === input.moveItemsTo) : undefined;
     if (input.moveItemsTo && (!target || target.id === statusId)) invalid([{ path: 'query.moveItemsTo', message: 'must be another status of this space' }]);
     if (items.length > 0) {

@@ -1,5 +1,4 @@
-import type { Dialect, ItemsTable } from '@weft/db';
-import { type Expression, type RawBuilder, sql } from 'kysely';
+import type { ItemsTable } from '@weft/db';
 
 /** An `items` row as stored: what presenters and commands pass around. */
 export type ItemRow = ItemsTable;
@@ -30,15 +29,6 @@ export const ITEM_COLS = [
   'items.deleted_at',
   'items.version',
 ] as const;
-
-/**
- * Fractional position keys are compared byte by byte (digits < upper < lower case). SQLite's
- * default collation already does that; PostgreSQL's depends on the database locale, so force "C".
- * (Belongs with the other dialect helpers in @weft/db; kept here until the lead moves it.)
- */
-export function positionExpr(dialect: Dialect, col: Expression<string>): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`${col} collate "C"` : sql<string>`${col}`;
-}
 
 /** Same byte order in JS, for code that sorts positions in memory. */
 export function comparePositions(a: string, b: string): number {

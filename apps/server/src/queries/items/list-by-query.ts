@@ -7,7 +7,6 @@ import { presentItems } from '../../presenters/item';
 import { membershipOf, readableSpaceIds } from '../access';
 import { compileQuery } from './compile-query';
 import { decodeCursor, encodeCursor } from './cursor';
-import { positionExpr } from './item-rows';
 
 export type ItemQueryInput = { q?: string; cursor?: string; limit: number; deleted?: 'true' | 'false' };
 
@@ -59,7 +58,7 @@ export async function listItemsByQuery(ctx: Ctx, workspaceId: string, input: Ite
   const offset = input.cursor ? decodeCursor<[number]>(input.cursor, ['number'])[0] : 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new WeftError('VALIDATION_FAILED', 'cursor is not valid', { fields: [{ path: 'query.cursor', message: 'invalid cursor' }] });
   for (const o of compiled.orderBy) {
-    const col: Expression<unknown> = o.expr === 'items.position' ? positionExpr(dialect, sql.ref(o.expr)) : sql.ref(o.expr);
+    const col: Expression<unknown> = sql.ref(o.expr);
     q = q.orderBy(sql`case when ${sql.ref(o.expr)} is null then 1 else 0 end`).orderBy(col, o.direction);
   }
   const rows = await q.orderBy('items.id').limit(input.limit + 1).offset(offset).execute();

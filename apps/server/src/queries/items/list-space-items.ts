@@ -1,11 +1,10 @@
 import type { Item } from '@weft/domain';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { presentItems } from '../../presenters/item';
 import { readableSpaceIds, spaceAccess } from '../access';
 import { decodeCursor, encodeCursor } from './cursor';
-import { ITEM_COLS, positionExpr } from './item-rows';
+import { ITEM_COLS } from './item-rows';
 
 export const SpaceItemsQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
@@ -21,10 +20,9 @@ export type SpaceItemsQuery = z.infer<typeof SpaceItemsQuery>;
  */
 export async function listSpaceItems(ctx: Ctx, spaceId: string, query: SpaceItemsQuery): Promise<{ data: Item[]; nextCursor: string | null }> {
   const db = ctx.deps.store.db;
-  const dialect = ctx.deps.store.dialect;
   const { m } = await spaceAccess(db, ctx.actor, spaceId);
   const readable = await readableSpaceIds(db, m);
-  const pos = positionExpr(dialect, sql.ref('items.position'));
+  const pos = 'items.position' as const;
   let q = db
     .selectFrom('items')
     .innerJoin('statuses', 'statuses.id', 'items.status_id')
