@@ -15,37 +15,35 @@ export type NewEvent = {
  * not at all, and is published only after commit.
  */
 export async function appendEvent(tx: Tx, e: NewEvent): Promise<CommittedEvent> {
+  const [committed] = await appendEvents(tx, [e]);
+  return committed;
+}
+
+/** Appends several events with multi-row inserts (batch commands), ids consecutive. */
+export async function appendEvents(tx: Tx, list: readonly NewEvent[]): Promise<CommittedEvent[]> {
   if (tx.nextEventId === null) {
     await lockEventLog(tx.db, tx.dialect);
     const last = await tx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
     tx.nextEventId = Number(last?.max ?? 0) + 1;
   }
-  const data = e.data ?? {};
-  const id = tx.nextEventId;
-  tx.nextEventId += 1;
-  await tx.db
-    .insertInto('events')
-    .values({
-      id,
-      workspace_id: e.workspaceId,
-      space_id: e.spaceId ?? null,
-      item_id: e.itemId ?? null,
-      actor_id: tx.actorId,
-      type: e.type,
-      data: JSON.stringify(data),
-      created_at: tx.now,
-    })
-    .execute();
-  const committed: CommittedEvent = {
-    seq: id,
-    type: e.type,
-    workspaceId: e.workspaceId,
-    spaceId: e.spaceId ?? null,
-    itemId: e.itemId ?? null,
-    actorId: tx.actorId,
-    at: tx.now,
-    data,
-  };
-  tx.events.push(committed);
-  return committed;
+  const out: CommittedEvent[] = list.map((e) => {
+    const seq = tx.nextEventId as number;
+    tx.nextEventId = seq + 1;
+    return { seq, type: e.type, workspaceId: e.workspaceId, spaceId: e.spaceId ?? null, itemId: e.itemId ?? null, actorId: tx.actorId, at: tx.now, data: e.data ?? {} };
+  });
+  for (let i = 0; i < out.length; i += 500) {
+    const rows = out.slice(i, i + 500).map((c) => ({
+      id: c.seq,
+      workspace_id: c.workspaceId,
+      space_id: c.spaceId,
+      item_id: c.itemId,
+      actor_id: c.actorId,
+      type: c.type,
+      data: JSON.stringify(c.data),
+      created_at: c.at,
+    }));
+    await tx.db.insertInto('events').values(rows).execute();
+  }
+  tx.events.push(...out);
+  return out;
 }

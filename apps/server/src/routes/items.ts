@@ -1,14 +1,14 @@
-import { CreateItemInput, Id, IdParams, Item, ItemLink, LinkInput, MoveItemInput, page, UpdateItemInput } from '@weft/domain';
+import { CreateItemInput, CreateItemsInput, Id, IdParams, Item, ItemLink, LinkInput, MoveItemInput, page, UpdateItemInput } from '@weft/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../app';
-import { createItem } from '../commands/items/create-item';
+import { createItem, createItems } from '../commands/items/create-item';
 import { linkItems, unlinkItems } from '../commands/items/link-items';
 import { moveItem } from '../commands/items/move-item';
 import { deleteItem, restoreItem } from '../commands/items/trash-item';
 import { updateItem } from '../commands/items/update-item';
 import type { Deps } from '../context';
-import { presentOneItem } from '../presenters/item';
+import { presentItems, presentOneItem } from '../presenters/item';
 import { listSpaceItems, SpaceItemsQuery } from '../queries/items/list-space-items';
 import { loadItemAccess } from '../queries/items/load-item';
 import { ifMatchVersion } from './versions';
@@ -25,6 +25,14 @@ export const itemsRoutes =
       const { item, m } = await createItem(ctxOf(deps, req), req.params.id, req.body);
       return reply.code(201).send(await presentOneItem(db, m, item));
     });
+    app.post(
+      '/spaces/:id/items/batch',
+      { config: { auth: 'user' }, bodyLimit: 8 * 1024 * 1024, schema: { tags, params: IdParams, body: CreateItemsInput, response: { 201: z.object({ data: z.array(Item) }) } } },
+      async (req, reply) => {
+        const { items, m } = await createItems(ctxOf(deps, req), req.params.id, req.body);
+        return reply.code(201).send({ data: await presentItems(db, m, items) });
+      },
+    );
     app.get('/spaces/:id/items', { config: { auth: 'user' }, schema: { tags, params: IdParams, querystring: SpaceItemsQuery, response: { 200: page(Item) } } }, async (req) =>
       listSpaceItems(ctxOf(deps, req), req.params.id, req.query),
     );

@@ -43,6 +43,9 @@ export const CreateItemInput = z.strictObject({
 });
 export type CreateItemInput = z.infer<typeof CreateItemInput>;
 
+/** Up to 1,000 items in one request (imports, programs); one transaction, all or nothing. */
+export const CreateItemsInput = z.strictObject({ items: z.array(CreateItemInput).min(1).max(1000) });
+
 /** A partial update; `version` is the one the change was based on (or send `If-Match`). */
 export const UpdateItemInput = z.strictObject({
   version: Version.optional(),

@@ -1,18 +1,22 @@
+import type { SpacesTable, StatusesTable } from '@weft/db';
 import { newId } from '@weft/db';
-import { CreateItemInput, PRIORITY_RANK, WeftError } from '@weft/domain';
+import { CreateItemInput, CreateItemsInput, isWeftError, PRIORITY_RANK, WeftError } from '@weft/domain';
+import { generateNKeysBetween } from 'fractional-indexing';
 import type { z } from 'zod';
-import type { Ctx } from '../../context';
-import { appendEvent } from '../../events/append';
+import type { Ctx, Membership } from '../../context';
+import { appendEvents } from '../../events/append';
 import { itemPolicy } from '../../policies/item.policy';
 import { authorize } from '../../policies/policy';
 import { spaceAccess } from '../../queries/access';
 import type { ItemRow } from '../../queries/items/item-rows';
-import { withTx } from '../../tx';
+import { type Tx, withTx } from '../../tx';
 import { completedAtFor } from './completion';
-import { checkItemRefs, normalizeDate } from './item-refs';
+import { type CheckedRefs, checkItemRefs, normalizeDate } from './item-refs';
 import { positionAtEnd } from './positions';
-import { reindexItem } from './search-index';
+import { indexNewItems } from './search-index';
 import { writeFieldValues } from './validate-fields';
+
+type Input = z.output<typeof CreateItemInput>;
 
 /**
  * Creates an item in a space. Its number comes from the space's counter, bumped in the same
@@ -20,35 +24,44 @@ import { writeFieldValues } from './validate-fields';
  */
 export async function createItem(ctx: Ctx, spaceId: string, raw: z.input<typeof CreateItemInput>) {
   const input = CreateItemInput.parse(raw);
-  return withTx(ctx.deps, ctx.actor.userId, async (tx) => {
-    const { space, m, subject } = await spaceAccess(tx.db, ctx.actor, spaceId);
-    authorize(itemPolicy, 'item.create', m, { space: subject, createdBy: m.userId, assigneeIds: [] }, { canRead: true, notFound: 'SPACE_NOT_FOUND' });
-    if (space.archived_at) throw new WeftError('UNPROCESSABLE', 'this space is archived; unarchive it to add items');
-    const refs = await checkItemRefs(tx.db, space, m, input);
-    const status =
-      refs.status ??
-      (await tx.db
-        .selectFrom('statuses')
-        .selectAll()
-        .where('space_id', '=', spaceId)
-        .orderBy((eb) => eb.case().when('category', '=', 'todo').then(0).else(1).end())
-        .orderBy('position')
-        .orderBy('id')
-        .executeTakeFirst());
-    if (!status) throw new WeftError('UNPROCESSABLE', 'this space has no statuses');
-    const seq = await tx.db
-      .updateTable('spaces')
-      .set((eb) => ({ item_seq: eb('item_seq', '+', 1) }))
-      .where('id', '=', spaceId)
-      .returning('item_seq')
-      .executeTakeFirstOrThrow();
-    const number = Number(seq.item_seq);
-    const item: ItemRow = {
+  const { items, m } = await withTx(ctx.deps, ctx.actor.userId, (tx) => createItemsTx(tx, ctx, spaceId, [input], false));
+  return { item: items[0], m };
+}
+
+/** Creates many items in one transaction with the same rules as one; a bad one fails them all. */
+export async function createItems(ctx: Ctx, spaceId: string, raw: z.input<typeof CreateItemsInput>) {
+  const { items } = CreateItemsInput.parse(raw);
+  return withTx(ctx.deps, ctx.actor.userId, (tx) => createItemsTx(tx, ctx, spaceId, items, true));
+}
+
+/**
+ * The shared path: check every item's references (memoised per distinct combination, so an import
+ * of thousands of similar items costs a handful of lookups), then write with multi-row inserts:
+ * one counter bump, positions generated per status, one insert per 200 rows per table.
+ */
+export async function createItemsTx(tx: Tx, ctx: Ctx, spaceId: string, inputs: readonly Input[], batch: boolean): Promise<{ items: ItemRow[]; m: Membership }> {
+  const { space, m, subject } = await spaceAccess(tx.db, ctx.actor, spaceId);
+  authorize(itemPolicy, 'item.create', m, { space: subject, createdBy: m.userId, assigneeIds: [] }, { canRead: true, notFound: 'SPACE_NOT_FOUND' });
+  if (space.archived_at) throw new WeftError('UNPROCESSABLE', 'this space is archived; unarchive it to add items');
+  const checked = await checkAll(tx, space, m, inputs, batch);
+  const fallback = await defaultStatus(tx, spaceId);
+  const seq = await tx.db
+    .updateTable('spaces')
+    .set((eb) => ({ item_seq: eb('item_seq', '+', inputs.length) }))
+    .where('id', '=', spaceId)
+    .returning('item_seq')
+    .executeTakeFirstOrThrow();
+  const first = Number(seq.item_seq) - inputs.length + 1;
+  const statuses = checked.map((c) => c.status ?? fallback);
+  const positions = await positionsFor(tx, statuses);
+  const items: ItemRow[] = inputs.map((input, i) => {
+    const status = statuses[i];
+    return {
       id: newId(),
       workspace_id: space.workspace_id,
       space_id: spaceId,
-      number,
-      key: `${space.key}-${number}`,
+      number: first + i,
+      key: `${space.key}-${first + i}`,
       type: input.type,
       title: input.title,
       description: input.description,
@@ -60,7 +73,7 @@ export async function createItem(ctx: Ctx, spaceId: string, raw: z.input<typeof 
       start_at: normalizeDate(input.startAt) ?? null,
       due_at: normalizeDate(input.dueAt) ?? null,
       estimate: input.estimate ?? null,
-      position: await positionAtEnd(tx, status.id),
+      position: positions[i],
       created_by: m.userId,
       created_at: tx.now,
       updated_at: tx.now,
@@ -68,20 +81,74 @@ export async function createItem(ctx: Ctx, spaceId: string, raw: z.input<typeof 
       deleted_at: null,
       version: 1,
     };
-    await tx.db.insertInto('items').values(item).execute();
-    const assigneeIds = [...new Set(input.assigneeIds)];
-    if (assigneeIds.length) await tx.db.insertInto('item_assignees').values(assigneeIds.map((user_id) => ({ item_id: item.id, user_id }))).execute();
-    const labelIds = [...new Set(input.labelIds)];
-    if (labelIds.length) await tx.db.insertInto('item_labels').values(labelIds.map((label_id) => ({ item_id: item.id, label_id }))).execute();
-    await writeFieldValues(tx, item.id, refs.fields);
-    await appendEvent(tx, {
-      type: 'item.created',
-      workspaceId: item.workspace_id,
-      spaceId,
-      itemId: item.id,
-      data: { key: item.key, title: item.title, type: item.type, statusId: item.status_id, priority: input.priority, assigneeIds, parentId: item.parent_id },
-    });
-    await reindexItem(tx, item.id);
-    return { item, m };
   });
+  await insertChunked(tx, 'items', items);
+  const assignees = items.flatMap((it, i) => [...new Set(inputs[i].assigneeIds)].map((user_id) => ({ item_id: it.id, user_id })));
+  const labels = items.flatMap((it, i) => [...new Set(inputs[i].labelIds)].map((label_id) => ({ item_id: it.id, label_id })));
+  await insertChunked(tx, 'item_assignees', assignees);
+  await insertChunked(tx, 'item_labels', labels);
+  for (const [i, it] of items.entries()) if (checked[i].fields.length) await writeFieldValues(tx, it.id, checked[i].fields);
+  await appendEvents(
+    tx,
+    items.map((it, i) => ({
+      type: 'item.created',
+      workspaceId: it.workspace_id,
+      spaceId,
+      itemId: it.id,
+      data: { key: it.key, title: it.title, type: it.type, statusId: it.status_id, priority: inputs[i].priority, assigneeIds: [...new Set(inputs[i].assigneeIds)], parentId: it.parent_id, ...(batch ? { batch: true } : {}) },
+    })),
+  );
+  await indexNewItems(tx, items);
+  return { items, m };
+}
+
+/** Checks references; in a batch, error paths name the item (`body.items.3.assigneeIds`). */
+async function checkAll(tx: Tx, space: SpacesTable, m: Membership, inputs: readonly Input[], batch: boolean): Promise<CheckedRefs[]> {
+  const memo = new Map<string, CheckedRefs>();
+  const out: CheckedRefs[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const refs = { type: input.type, statusId: input.statusId, assigneeIds: input.assigneeIds, ownerId: input.ownerId, labelIds: input.labelIds, parentId: input.parentId };
+    const key = JSON.stringify(refs);
+    try {
+      let r = memo.get(key);
+      if (!r) {
+        r = await checkItemRefs(tx.db, space, m, refs);
+        memo.set(key, r);
+      }
+      // Field values differ item by item; only they are checked each time.
+      out.push(input.fields ? { status: r.status, fields: (await checkItemRefs(tx.db, space, m, { fields: input.fields })).fields } : r);
+    } catch (e) {
+      if (!batch || !isWeftError(e) || !e.fields) throw e;
+      const fields = e.fields.map((f) => ({ ...f, path: f.path.replace(/^body\./, `body.items.${i}.`) }));
+      throw new WeftError(e.code, fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+    }
+  }
+  return out;
+}
+
+/** The first status in the todo category, else the first of the workflow. */
+async function defaultStatus(tx: Tx, spaceId: string): Promise<StatusesTable> {
+  const s = await tx.db
+    .selectFrom('statuses')
+    .selectAll()
+    .where('space_id', '=', spaceId)
+    .orderBy((eb) => eb.case().when('category', '=', 'todo').then(0).else(1).end())
+    .orderBy('position')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!s) throw new WeftError('UNPROCESSABLE', 'this space has no statuses');
+  return s;
+}
+
+/** Positions at the end of each item's status, in input order. */
+async function positionsFor(tx: Tx, statuses: readonly StatusesTable[]): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (const s of statuses) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
+  const keys = new Map<string, string[]>();
+  for (const [statusId, n] of counts) keys.set(statusId, generateNKeysBetween(await positionAtEnd(tx, statusId), null, n));
+  return statuses.map((s) => (keys.get(s.id) as string[]).shift() as string);
+}
+
+async function insertChunked<T extends 'items' | 'item_assignees' | 'item_labels'>(tx: Tx, table: T, rows: readonly object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await tx.db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
 }

@@ -1,5 +1,8 @@
 import type { Tx } from '../../tx';
 
+/** The searchable text of an item: title, description, then its live comments. */
+export const searchContent = (title: string, description: string, comments: readonly string[] = []) => [title, description, ...comments].join('\n');
+
 /**
  * Rewrites an item's searchable text (title, description, live comments) in the same transaction
  * as the change that made it stale. Delete-then-insert works on both engines (FTS5 tables have no
@@ -10,6 +13,13 @@ export async function reindexItem(tx: Tx, itemId: string): Promise<void> {
   await tx.db.deleteFrom('item_search').where('item_id', '=', itemId).execute();
   if (!item) return;
   const comments = await tx.db.selectFrom('comments').select('body').where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('created_at').execute();
-  const content = [item.title, item.description, ...comments.map((c) => c.body)].join('\n');
-  await tx.db.insertInto('item_search').values({ item_id: itemId, workspace_id: item.workspace_id, content }).execute();
+  await tx.db.insertInto('item_search').values({ item_id: itemId, workspace_id: item.workspace_id, content: searchContent(item.title, item.description, comments.map((c) => c.body)) }).execute();
+}
+
+/** Indexes items that were just created (no comments yet) with multi-row inserts. */
+export async function indexNewItems(tx: Tx, items: ReadonlyArray<{ id: string; workspace_id: string; title: string; description: string }>): Promise<void> {
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = items.slice(i, i + 500).map((it) => ({ item_id: it.id, workspace_id: it.workspace_id, content: searchContent(it.title, it.description) }));
+    await tx.db.insertInto('item_search').values(rows).execute();
+  }
 }
