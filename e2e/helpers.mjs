@@ -1,0 +1,119 @@
+// Shared set-up for the browser end-to-end tests: the real server as a child process on a fresh
+// SQLite data folder, and Debian's Chromium driven by playwright-core (no downloaded browser builds:
+// this network reaches no browser CDN, so `npx playwright install` cannot work here).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM_PATH = process.env.WEFT_CHROMIUM ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialling Google hosts that this closed
+// network refuses; --no-sandbox because CI runs as root.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const START_TIMEOUT_MS = 60_000;
+
+/** Builds the SPA when it is missing, so `node --test e2e/` also works on its own. */
+export function ensureWebBuilt() {
+  if (existsSync(join(REPO_ROOT, 'apps/web/dist/index.html'))) return;
+  const r = spawnSync('npm', ['run', 'build:web'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:web failed');
+}
+
+/**
+ * Starts `weft serve` on a free port (PORT=0) with its own data folder. Resolves once the server
+ * printed its listening URL and /healthz answers 200. `stop()` ends that one child and removes the data.
+ */
+export async function startServer(extraEnv = {}) {
+  ensureWebBuilt();
+  const dataDir = await mkdtemp(join(tmpdir(), 'weft-e2e-'));
+  const env = { ...process.env, TZ: 'UTC', HOST: '127.0.0.1', PORT: '0', WEFT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  // An inherited DATABASE_URL/REDIS_URL would point the test at a shared database.
+  if (!('DATABASE_URL' in extraEnv)) delete env.DATABASE_URL;
+  if (!('REDIS_URL' in extraEnv)) delete env.REDIS_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', 'serve'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })));
+
+  const url = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not print its URL within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = /(https?:\/\/[^\s]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', (c) => {
+      output += c;
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      rej(new Error(`server exited (code ${code}, signal ${signal}) before listening:\n${output}`));
+    });
+  });
+  await waitForHealth(url);
+
+  return {
+    url,
+    dataDir,
+    /** What the server printed so far: attach it to a failure message. */
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForHealth(url) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) return;
+      last = `status ${res.status}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url}/healthz never answered 200 (${last})`);
+}
+
+/** Launches headless Debian Chromium; each launch() gets a fresh throw-away profile. */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium (.ci/run does this)`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A unique e-mail per run, so reruns against a kept data folder never collide. */
+export function uniqueEmail(prefix = 'user') {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
