@@ -23,6 +23,10 @@ async function crashRounds(env: Record<string, string>) {
   for (let round = 0; round < ROUNDS; round++) {
     const base = server.url;
     let stop = false;
+    let firstAck: () => void = () => {};
+    const acking = new Promise<void>((r) => {
+      firstAck = r;
+    });
     const writer = async (w: number) => {
       let mine: { id: string; version: number } | null = null;
       for (let i = 0; !stop; i++) {
@@ -40,6 +44,7 @@ async function crashRounds(env: Record<string, string>) {
             acked.set(mine.id, { title, version: res.json.version });
           }
           totalAcked += 1;
+          firstAck();
         } catch (e) {
           if (stop) return; // the server died under this request: it was never acknowledged
           throw e;
@@ -47,7 +52,9 @@ async function crashRounds(env: Record<string, string>) {
       }
     };
     const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-    await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 500)));
+    // Kill at a random moment once writes are flowing (a cold PostgreSQL pool is slow to start).
+    await Promise.race([acking, Promise.all(writers)]);
+    await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 500)));
     stop = true;
     await server.kill('SIGKILL');
     await Promise.all(writers);
