@@ -26,7 +26,7 @@ export function itemMatchesText(dialect: Dialect, itemId: Expression<string>, te
     return sql<SqlBool>`${itemId} in (select item_id from item_search where tsv @@ plainto_tsquery('english', ${q}))`;
   }
   const q = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
-  return sql<SqlBool>`${itemId} in (select item_id from item_search where item_search match ${q})`;
+  return sql<SqlBool>`${itemId} in (select s.item_id from item_search s where s.id in (select rowid from item_search_fts where item_search_fts match ${q}))`;
 }
 
 /**

@@ -177,6 +177,7 @@ export type EventsTable = {
 };
 /** The searchable text of an item: title, description and its comments. */
 export type ItemSearchTable = { item_id: string; workspace_id: string; content: string };
+// (SQLite adds an integer `id` for its FTS5 index; it is never read or written by hand.)
 
 export type Database = {
   users: UsersTable;

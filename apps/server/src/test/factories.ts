@@ -58,9 +58,6 @@ export type RoleMatrix = {
   readOnly: TestUser;
 };
 
-export const MATRIX_ACTORS = ['owner', 'admin', 'member', 'guestIn', 'guestOut', 'outsider', 'anonymous', 'readOnly'] as const;
-export type MatrixActor = (typeof MATRIX_ACTORS)[number];
-
 export async function buildRoleMatrix(t: TestApp): Promise<RoleMatrix> {
   const owner = await buildUser(t, { name: 'Owner' });
   const ws = await buildWorkspace(t, owner);
@@ -77,7 +74,25 @@ export async function buildRoleMatrix(t: TestApp): Promise<RoleMatrix> {
   return { ws, space, owner, admin, member, guestIn, guestOut, outsider, readOnly };
 }
 
-/** The user behind a matrix actor (null for anonymous). */
-export function actorOf(w: RoleMatrix, a: MatrixActor): TestUser | null {
+
+/** The role matrix plus `revoked`: an API token of the member, revoked before any test runs. */
+export type FullMatrix = RoleMatrix & { revoked: TestUser };
+
+/** Every kind of caller the whole-API authorization matrix checks, in the order it reports them. */
+export const FULL_ACTORS = ['anonymous', 'revoked', 'outsider', 'guestOut', 'guestIn', 'member', 'admin', 'owner', 'readOnly'] as const;
+export type FullActor = (typeof FULL_ACTORS)[number];
+
+export async function buildFullMatrix(t: TestApp): Promise<FullMatrix> {
+  const w = await buildRoleMatrix(t);
+  const tok = await call(t, w.member, 'POST', '/api/v1/tokens', { name: 'to be revoked' });
+  if (tok.statusCode !== 201) throw new Error(`token failed: ${tok.statusCode} ${tok.body}`);
+  const gone = await call(t, w.member, 'DELETE', `/api/v1/tokens/${tok.json().id}`);
+  if (gone.statusCode !== 200) throw new Error(`revoke failed: ${gone.statusCode} ${gone.body}`);
+  const revoked: TestUser = { ...w.member, cookie: '', headers: { authorization: `Bearer ${tok.json().token}` } };
+  return { ...w, revoked };
+}
+
+/** The user behind a full-matrix actor (null for anonymous). */
+export function fullActorOf(w: FullMatrix, a: FullActor): TestUser | null {
   return a === 'anonymous' ? null : w[a];
 }

@@ -166,7 +166,10 @@ export function coreMigration(dialect: Dialect) {
         .execute();
       await db.schema.createIndex('items_ws_key').on('items').columns(['workspace_id', 'key']).unique().execute();
       await db.schema.createIndex('items_board').on('items').columns(['space_id', 'status_id', 'position']).execute();
-      await db.schema.createIndex('items_ws_updated').on('items').columns(['workspace_id', 'updated_at']).execute();
+      // Default list order is updated_at desc, id desc: with id in the index a limit walks it.
+      await db.schema.createIndex('items_ws_updated').on('items').columns(['workspace_id', 'updated_at', 'id']).execute();
+      // "End of this column" and neighbour lookups go by status alone.
+      await db.schema.createIndex('items_status_position').on('items').columns(['status_id', 'position']).execute();
       await db.schema.createIndex('items_ws_due').on('items').columns(['workspace_id', 'due_at']).execute();
       await db.schema.createIndex('items_ws_category').on('items').columns(['workspace_id', 'status_category']).execute();
       await db.schema.createIndex('items_parent').on('items').column('parent_id').execute();
@@ -300,8 +303,22 @@ export function coreMigration(dialect: Dialect) {
         await sql`create index item_search_tsv on item_search using gin (tsv)`.execute(db);
         await sql`create index item_search_ws on item_search (workspace_id)`.execute(db);
       } else {
-        await sql`create virtual table item_search using fts5(
-          content, item_id unindexed, workspace_id unindexed, tokenize = 'porter unicode61')`.execute(db);
+        // A plain table (indexed by item_id, so rewriting one item's text is a lookup, not a scan)
+        // feeding an external-content FTS5 index kept in sync by triggers.
+        await sql`create table item_search (
+          id integer primary key,
+          item_id text not null unique,
+          workspace_id text not null,
+          content text not null)`.execute(db);
+        await sql`create virtual table item_search_fts using fts5(
+          content, content = 'item_search', content_rowid = 'id', tokenize = 'porter unicode61')`.execute(db);
+        await sql`create trigger item_search_ai after insert on item_search begin
+          insert into item_search_fts (rowid, content) values (new.id, new.content); end`.execute(db);
+        await sql`create trigger item_search_ad after delete on item_search begin
+          insert into item_search_fts (item_search_fts, rowid, content) values ('delete', old.id, old.content); end`.execute(db);
+        await sql`create trigger item_search_au after update on item_search begin
+          insert into item_search_fts (item_search_fts, rowid, content) values ('delete', old.id, old.content);
+          insert into item_search_fts (rowid, content) values (new.id, new.content); end`.execute(db);
       }
     },
     async down(): Promise<void> {

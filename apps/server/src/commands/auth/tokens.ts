@@ -7,7 +7,14 @@ import type { Ctx } from '../../context';
 /** Creates a personal API token; the secret is returned once and stored only as a hash. */
 export async function createToken(ctx: Ctx, raw: z.input<typeof CreateTokenInput>) {
   const input = CreateTokenInput.parse(raw);
-  // A token cannot mint tokens stronger than itself; read-only tokens are already refused upstream.
+  // A token cannot mint tokens stronger than itself: read-only tokens are refused upstream, and a
+  // token minted through an expiring token expires no later than it (a leaked short-lived token
+  // must not become a permanent one).
+  let expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+  if (ctx.actor.tokenId) {
+    const caller = await ctx.deps.store.db.selectFrom('api_tokens').select('expires_at').where('id', '=', ctx.actor.tokenId).executeTakeFirst();
+    if (caller?.expires_at && (expiresAt === null || expiresAt > caller.expires_at)) expiresAt = caller.expires_at;
+  }
   const secret = `${TOKEN_PREFIX}${newSecret(24)}`;
   const row = {
     id: newId(),
@@ -18,7 +25,7 @@ export async function createToken(ctx: Ctx, raw: z.input<typeof CreateTokenInput
     read_only: input.readOnly ? 1 : 0,
     created_at: ctx.deps.clock.now().toISOString(),
     last_used_at: null,
-    expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+    expires_at: expiresAt,
     revoked_at: null,
   };
   await ctx.deps.store.db.insertInto('api_tokens').values(row).execute();

@@ -164,11 +164,18 @@ function compileClause(c: Clause, lk: Lookups, ctx: QueryContext): Cond {
       // An item also shows in the spaces it is homed in, so `space:` matches those too.
       const ids = lk.spaces.filter((s) => lowered.includes(lower(s.key))).map((s) => s.id);
       if (!ids.length) return () => NEVER;
+      // One id set (own items UNION homed ones) rather than `space_id in … OR exists(…)`: an OR
+      // across two tables keeps the planner from using either index (measured: a full scan at 1M).
       return (eb) =>
-        eb.or([
-          eb('items.space_id', 'in', ids),
-          eb.exists(eb.selectFrom('item_homes as h').select('h.item_id').whereRef('h.item_id', '=', 'items.id').where('h.space_id', 'in', ids)),
-        ]);
+        eb(
+          'items.id',
+          'in',
+          eb
+            .selectFrom('items as si')
+            .select('si.id')
+            .where('si.space_id', 'in', ids)
+            .unionAll(eb.selectFrom('item_homes as h').select('h.item_id as id').where('h.space_id', 'in', ids)),
+        );
     }
     case 'parent':
     case 'key': {

@@ -35,12 +35,9 @@ export async function listItemsByQuery(ctx: Ctx, workspaceId: string, input: Ite
     .selectAll()
     .where('items.workspace_id', '=', workspaceId)
     .where('items.deleted_at', input.deleted === 'true' ? 'is not' : 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('items.space_id', 'in', spaces),
-        eb.exists(eb.selectFrom('item_homes as rh').select('rh.item_id').whereRef('rh.item_id', '=', 'items.id').where('rh.space_id', 'in', spaces)),
-      ]),
-    )
+    // Who may see an item follows its home space (as for GET /items/:id); an item multi-homed into
+    // a readable space whose home is not readable stays hidden.
+    .where('items.space_id', 'in', spaces)
     .where(compiled.where);
 
   if (compiled.orderBy.length === 0) {

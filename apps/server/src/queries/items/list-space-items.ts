@@ -28,11 +28,24 @@ export async function listSpaceItems(ctx: Ctx, spaceId: string, query: SpaceItem
     .innerJoin('statuses', 'statuses.id', 'items.status_id')
     .select([...ITEM_COLS, 'statuses.position as status_position'])
     .where('items.workspace_id', '=', m.workspaceId)
+    // One id set (own items UNION readable homed ones) instead of an OR, so the space index drives it.
     .where((eb) =>
-      eb.or([
-        eb('items.space_id', '=', spaceId),
-        eb.and([eb('items.id', 'in', eb.selectFrom('item_homes').select('item_homes.item_id').where('item_homes.space_id', '=', spaceId)), eb('items.space_id', 'in', readable)]),
-      ]),
+      eb(
+        'items.id',
+        'in',
+        eb
+          .selectFrom('items as own')
+          .select('own.id')
+          .where('own.space_id', '=', spaceId)
+          .unionAll(
+            eb
+              .selectFrom('item_homes')
+              .innerJoin('items as homed', 'homed.id', 'item_homes.item_id')
+              .select('item_homes.item_id as id')
+              .where('item_homes.space_id', '=', spaceId)
+              .where('homed.space_id', 'in', readable),
+          ),
+      ),
     )
     .where('items.deleted_at', query.deleted === 'true' ? 'is not' : 'is', null);
   if (query.cursor) {
