@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { itemPolicy } from '../policies/item.policy';
 import { authorize } from '../policies/policy';
 import { presentActivity } from '../presenters/event';
-import { decodeCursor, encodeCursor } from './items/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 import { loadItemAccess } from './items/load-item';
 
 /**

@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { itemPolicy } from '../policies/item.policy';
 import { authorize } from '../policies/policy';
 import { presentComment } from '../presenters/comment';
-import { decodeCursor, encodeCursor } from './items/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 import { loadItemAccess } from './items/load-item';
 
 /** An item's live comments, oldest first (ids are UUIDv7, so id order is posting order). */

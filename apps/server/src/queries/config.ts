@@ -4,7 +4,7 @@ import type { Actor, Ctx, Db, Membership } from '../context';
 import { canReadView, type ViewSubject } from '../policies/config.policy';
 import { canReadSpace, type SpaceSubject } from '../policies/space.policy';
 import { membershipOf, readableSpaceIds, spaceSubject } from './access';
-import { decodeCursor, toPage } from './members';
+import { afterKey, toPage } from './cursor';
 
 /** A space of this workspace the member can read, or SPACE_NOT_FOUND (also for other workspaces' spaces). */
 export async function readableSpaceIn(db: Db, m: Membership, spaceId: string): Promise<{ space: SpacesTable; subject: SpaceSubject }> {
@@ -54,7 +54,7 @@ export async function listFields(ctx: Ctx, workspaceId: string, page: PageQuery 
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
   const spaceIds = page.spaceId ? [(await readableSpaceIn(db, m, page.spaceId)).space.id] : await readableSpaceIds(db, m);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('fields')
     .selectAll()
@@ -70,7 +70,7 @@ export async function listFields(ctx: Ctx, workspaceId: string, page: PageQuery 
 export async function listLabels(ctx: Ctx, workspaceId: string, page: PageQuery) {
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('labels')
     .selectAll()
@@ -86,7 +86,7 @@ export async function listLabels(ctx: Ctx, workspaceId: string, page: PageQuery)
 export async function listItemTypes(ctx: Ctx, workspaceId: string, page: PageQuery) {
   const db = ctx.deps.store.db;
   await membershipOf(db, ctx.actor, workspaceId);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('item_types')
     .select(['key', 'name'])
@@ -103,7 +103,7 @@ export async function listViews(ctx: Ctx, workspaceId: string, page: PageQuery &
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
   const readable = page.spaceId ? [(await readableSpaceIn(db, m, page.spaceId)).space.id] : await readableSpaceIds(db, m);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('views')
     .selectAll()

@@ -2,30 +2,7 @@ import { type PageQuery, WeftError } from '@weft/domain';
 import type { Actor, Ctx, Db, Membership } from '../context';
 import { atLeast } from '../policies/policy';
 import { membershipOf } from './access';
-
-const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** An opaque cursor: the last row's key, base64url-encoded (ids are UUIDv7, so id order is creation order). */
-export function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-/** The key a cursor stands for; a cursor this server did not issue is bad input, not a server error. */
-export function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!CURSOR_ID.test(key)) {
-    throw new WeftError('VALIDATION_FAILED', 'the cursor is not one this server issued', { fields: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
-  }
-  return key;
-}
-
-/** Rows were fetched with `limit + 1`: the extra one only says that another page exists. */
-export function toPage<T>(rows: T[], limit: number, keyOf: (r: T) => string): { data: T[]; nextCursor: string | null } {
-  const more = rows.length > limit;
-  const data = more ? rows.slice(0, limit) : rows;
-  return { data, nextCursor: more ? encodeCursor(keyOf(data[data.length - 1])) : null };
-}
+import { afterKey, toPage } from './cursor';
 
 export type MemberRow = { user_id: string; workspace_id: string; role: string; version: number; created_at: string; name: string; email: string };
 
@@ -45,7 +22,7 @@ export async function findMember(db: Db, workspaceId: string, userId: string): P
 export async function listMembers(ctx: Ctx, workspaceId: string, page: PageQuery) {
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await memberRows(db)
     .where('members.workspace_id', '=', workspaceId)
     .$if(after !== undefined, (q) => q.where('members.user_id', '>', after as string))
@@ -63,7 +40,7 @@ export function canSeeInvite(m: Membership, createdBy: string): boolean {
 export async function listInvites(ctx: Ctx, workspaceId: string, page: PageQuery) {
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('invites')
     .selectAll()
@@ -88,7 +65,7 @@ export async function teamMemberIds(db: Db, teamIds: string[]): Promise<Map<stri
 export async function listTeams(ctx: Ctx, workspaceId: string, page: PageQuery) {
   const db = ctx.deps.store.db;
   const m = await membershipOf(db, ctx.actor, workspaceId);
-  const after = decodeCursor(page.cursor);
+  const after = afterKey(page.cursor);
   const rows = await db
     .selectFrom('teams')
     .selectAll()

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import { presentOneSpace, presentSpaces } from '../presenters/space';
 import { membershipOf, readableSpaceIds, spaceAccess } from './access';
-import { decodeCursor, encodeCursor } from './items/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 export const SpaceListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),

@@ -180,7 +180,7 @@ describe.each(testDialects())('items on %s', (dialect) => {
       ['POST', `${api}/items/${item.id}/links`, { kind: 'duplicates', itemId: item.id }, 'body.kind'],
       ['POST', `${api}/items/${item.id}/links`, { kind: 'blocks', itemId: item.id }, 'body.itemId'],
       ['GET', `${api}/spaces/${s.id}/items?limit=201`, undefined, 'querystring.limit'],
-      ['GET', `${api}/spaces/${s.id}/items?cursor=abc`, undefined, 'query.cursor'],
+      ['GET', `${api}/spaces/${s.id}/items?cursor=abc`, undefined, 'querystring.cursor'],
     ];
     for (const [method, url, body, path] of cases) {
       const res = await call(t, a, method, url, body);

@@ -28,7 +28,7 @@ export async function deleteStatus(ctx: Ctx, spaceId: string, statusId: string, 
     if (statuses.length === 1) throw new WeftError('LAST_STATUS', 'a workflow needs at least one status');
     const items = await tx.db.selectFrom('items').select(['id', 'completed_at']).where('status_id', '=', statusId).orderBy('position').orderBy('id').execute();
     const target = input.moveItemsTo ? statuses.find((s) => s.id === input.moveItemsTo) : undefined;
-    if (input.moveItemsTo && (!target || target.id === statusId)) invalid([{ path: 'query.moveItemsTo', message: 'must be another status of this space' }]);
+    if (input.moveItemsTo && (!target || target.id === statusId)) invalid([{ path: 'querystring.moveItemsTo', message: 'must be another status of this space' }]);
     if (items.length > 0) {
       if (!target) throw new WeftError('STATUS_IN_USE', `${items.length} items have this status; say where they go with ?moveItemsTo=<statusId>`);
       const start = await positionAtEnd(tx, target.id);

@@ -6,7 +6,7 @@ import { workspacePolicy } from '../../policies/workspace.policy';
 import { presentItems } from '../../presenters/item';
 import { membershipOf, readableSpaceIds } from '../access';
 import { compileQuery } from './compile-query';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../cursor';
 
 export type ItemQueryInput = { q?: string; cursor?: string; limit: number; deleted?: 'true' | 'false' };
 
@@ -53,7 +53,7 @@ export async function listItemsByQuery(ctx: Ctx, workspaceId: string, input: Ite
   }
 
   const offset = input.cursor ? decodeCursor<[number]>(input.cursor, ['number'])[0] : 0;
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new WeftError('VALIDATION_FAILED', 'cursor is not valid', { fields: [{ path: 'query.cursor', message: 'invalid cursor' }] });
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new WeftError('VALIDATION_FAILED', 'cursor is not valid', { fields: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
   for (const o of compiled.orderBy) {
     const col: Expression<unknown> = sql.ref(o.expr);
     q = q.orderBy(sql`case when ${sql.ref(o.expr)} is null then 1 else 0 end`).orderBy(col, o.direction);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { presentItems } from '../../presenters/item';
 import { readableSpaceIds, spaceAccess } from '../access';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { ITEM_COLS } from './item-rows';
 
 export const SpaceItemsQuery = z.strictObject({
