@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -59,6 +60,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     for (const method of methods) routeTable.push({ method, url, auth });
   });
 
+  // Security headers (CSP, nosniff, frame and referrer policies): a second line of defence behind
+  // React's escaping before user markdown is rendered. The API docs need no inline scripts either.
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

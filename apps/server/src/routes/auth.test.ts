@@ -95,3 +95,17 @@ describe.each(testDialects())('auth and workspaces on %s', (dialect) => {
     expect(body.requestId).toBeTruthy();
   });
 });
+
+describe('security headers and Secure cookies', () => {
+  it('sends CSP and nosniff, and marks the cookie Secure when the public URL is https', async () => {
+    const t = await testApp('sqlite', { publicUrl: 'https://weft.example.com' });
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'sec@example.test', name: 'Sec', password: 'correct horse battery' } });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+    } finally {
+      await t.close();
+    }
+  });
+});

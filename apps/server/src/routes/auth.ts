@@ -12,12 +12,13 @@ import { updateMe } from '../commands/auth/update-me';
 import type { Deps } from '../context';
 import { presentToken, presentUser } from '../presenters/user';
 
-function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, expires: string) {
+function setSessionCookie(deps: Deps, req: FastifyRequest, reply: FastifyReply, token: string, expires: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: req.protocol === 'https',
+    // Behind a TLS-terminating proxy without WEFT_TRUST_PROXY, an https public URL still says "Secure".
+    secure: req.protocol === 'https' || (deps.config.publicUrl?.startsWith('https://') ?? false),
     expires: new Date(expires),
   });
 }
@@ -46,7 +47,7 @@ export const authRoutes =
       { config: { auth: 'public', ...perAddress }, preHandler: perAccount, schema: { tags: ['auth'], body: SignupInput, response: { 201: User } } },
       async (req, reply) => {
         const { user, sessionToken, expires } = await signup(deps, req.body);
-        setSessionCookie(req, reply, sessionToken, expires);
+        setSessionCookie(deps, req, reply, sessionToken, expires);
         return reply.code(201).send(presentUser(user));
       },
     );
@@ -55,7 +56,7 @@ export const authRoutes =
       { config: { auth: 'public', ...perAddress }, preHandler: perAccount, schema: { tags: ['auth'], body: LoginInput, response: { 200: User } } },
       async (req, reply) => {
         const { user, sessionToken, expires } = await login(deps, req.body);
-        setSessionCookie(req, reply, sessionToken, expires);
+        setSessionCookie(deps, req, reply, sessionToken, expires);
         return presentUser(user);
       },
     );

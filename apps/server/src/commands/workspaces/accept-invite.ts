@@ -32,7 +32,16 @@ export async function acceptInviteTx(tx: Tx, userId: string, token: string, emai
       await tx.db.insertInto('space_members').values({ space_id: s.id, user_id: userId, created_at: tx.now }).onConflict((oc) => oc.doNothing()).execute();
     }
   }
-  await tx.db.updateTable('invites').set({ accepted_at: tx.now, accepted_by: userId }).where('id', '=', invite.id).execute();
+  // Claim the invite with a guarded update: two people accepting the same link at once (separate
+  // PostgreSQL connections) both passed the read above; only one update can match.
+  const claimed = await tx.db
+    .updateTable('invites')
+    .set({ accepted_at: tx.now, accepted_by: userId })
+    .where('id', '=', invite.id)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) throw new WeftError('INVITE_EXPIRED', 'this invite link was just used');
   return { workspaceId: invite.workspace_id, role: existing?.role ?? invite.role };
 }
 

@@ -1,0 +1,122 @@
+import type { Api } from './api';
+import { type LoadResult, measure, percentile } from './load';
+import type { Options } from './options';
+import type { Row } from './report';
+
+export type ScaleContext = { opts: Options; api: Api; workspaceId: string; boardSpaceId: string; items: number };
+
+/** The five typical queries of issue 3, then the full-text search row. */
+export const QUERIES: Array<[string, string]> = [
+  ['my open items', 'assignee:me is:open'],
+  ['overdue in a space', 'space:S07 due:overdue'],
+  ['label + status', 'label:bug status:todo'],
+  ['free text', 'invoice export'],
+  ['custom field', '"Customer tier":gold'],
+];
+export const SEARCH: [string, string] = ['full-text search', 'escalation'];
+
+const latencyTarget = (of: 'p95' | 'p99') => ({ op: '<=' as const, value: 50, of });
+const samplesS = (o: Options) => (o.quick ? 2 : 5);
+const got = (r: LoadResult) => r.ok > 0;
+
+/** Walks a space's list pages (200 each) once, for the cursors and the payload size. */
+async function walkBoard(api: Api, spaceId: string): Promise<{ paths: string[]; bytes: number; items: number }> {
+  const paths: string[] = [];
+  let bytes = 0;
+  let items = 0;
+  let cursor: string | null = null;
+  do {
+    const path: string = `/api/v1/spaces/${spaceId}/items?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const r = await api.raw('GET', path);
+    if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+    paths.push(path);
+    bytes += r.bytes;
+    items += r.body?.data?.length ?? 0;
+    cursor = r.body?.nextCursor ?? null;
+  } while (cursor && paths.length < 1000);
+  return { paths, bytes, items };
+}
+
+/** Board rows: the whole board as its sequence of pages, and one 200-item page alone. */
+async function boardRows(c: ScaleContext, section: string): Promise<Row[]> {
+  const { opts, api } = c;
+  const [board, walkMs] = await timed(() => walkBoard(api, c.boardSpaceId));
+  const pages = board.paths.length;
+  // One connection replays the page sequence in order; each full cycle is one board load.
+  // Slow boards get a fixed number of loads instead of a duration (3, or 1 past 10 s), as in sampling().
+  const loadsInBudget = Math.floor((opts.durationS * 1000) / walkMs);
+  const amount = loadsInBudget < 5 ? Math.max(walkMs > 10_000 ? 1 : 3, loadsInBudget) * pages : undefined;
+  const requests = board.paths.map((path) => ({ method: 'GET' as const, path }));
+  const seq = await measure({ url: api.url, headers: api.headers, connections: 1, requests, durationS: opts.durationS, amount, timeoutS: 120 }, 1, amount ? 0 : 0.5);
+  const loads: number[] = [];
+  for (let i = 0; i + pages <= seq.latencies.length; i += pages) loads.push(seq.latencies.slice(i, i + pages).reduce((a, b) => a + b, 0));
+  const name = `board of ${board.items.toLocaleString('en-US')} items`;
+  const one = await measure({ url: api.url, headers: api.headers, connections: 1, durationS: samplesS(opts), path: board.paths[0], timeoutS: 120 }, 1, 0.5);
+  return [
+    {
+      section,
+      name: `${name}: full load, ${pages} pages of 200`,
+      value: loads.length ? percentile(loads, 99) : null,
+      unit: 'ms',
+      p50: loads.length ? percentile(loads, 50) : null,
+      p99: loads.length ? percentile(loads, 99) : null,
+      target: latencyTarget('p99'),
+      detail: { loads: loads.length, pages, non2xx: seq.non2xx },
+    },
+    { section, name: `${name}: payload`, value: board.bytes, unit: 'bytes', detail: { pages } },
+    {
+      section,
+      name: 'board: one page of 200',
+      value: got(one) ? one.p99 : null,
+      unit: 'ms',
+      p50: got(one) ? one.p50 : null,
+      p99: got(one) ? one.p99 : null,
+      target: latencyTarget('p99'),
+      detail: { samples: one.ok, bytes: one.bytesPerReq },
+    },
+  ];
+}
+
+/**
+ * Sequential samples (one connection) for about `samplesS` seconds. A query too slow for that
+ * gets a fixed count instead (5, or 3 past 1 s, or 1 past 10 s each), so a slow figure is
+ * reported as slow rather than missing, and the full run stays within its time budget.
+ */
+function sampling(o: Options, warmMs: number): { durationS: number; amount?: number; timeoutS: number } {
+  const budgetMs = samplesS(o) * 1000;
+  if (warmMs * 10 < budgetMs) return { durationS: samplesS(o), timeoutS: 120 };
+  const least = warmMs > 10_000 ? 1 : warmMs > 1000 ? 3 : 5;
+  return { durationS: samplesS(o), amount: Math.max(least, Math.min(50, Math.floor(budgetMs / warmMs))), timeoutS: 120 };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const v = await fn();
+  return [v, performance.now() - t];
+}
+
+async function queryRow(c: ScaleContext, section: string, label: string, q: string): Promise<Row> {
+  const path = `/api/v1/workspaces/${c.workspaceId}/items?q=${encodeURIComponent(q)}&limit=50`;
+  // The first call after a restart reads cold pages; the second one's time picks the sampling.
+  const first = await c.api.raw('GET', path);
+  const base = { section, name: `${label}: \`${q}\``, unit: 'ms', target: latencyTarget('p95') };
+  if (first.status !== 200) return { ...base, value: null, p50: null, p95: null, note: `answered ${first.status} ${first.body?.code ?? ''}`.trim() };
+  const [, warmMs] = await timed(() => c.api.raw('GET', path));
+  const s = sampling(c.opts, warmMs);
+  const r = await measure({ url: c.api.url, headers: c.api.headers, connections: 1, path, ...s }, 1, s.amount ? 0 : 0.5);
+  return {
+    ...base,
+    value: got(r) ? r.p95 : null,
+    p50: got(r) ? r.p50 : null,
+    p95: got(r) ? r.p95 : null,
+    detail: { samples: r.ok, non2xx: r.non2xx, firstPage: first.body?.data?.length ?? 0, more: (first.body?.nextCursor ?? null) !== null },
+  };
+}
+
+/** Board, query-language and search figures for a workspace of `items` items. */
+export async function scaleRows(c: ScaleContext): Promise<Row[]> {
+  const section = `${c.items.toLocaleString('en-US')} items`;
+  const rows = await boardRows(c, section);
+  for (const [label, q] of [...QUERIES, SEARCH]) rows.push(await queryRow(c, section, label, q));
+  return rows;
+}
