@@ -42,6 +42,12 @@ export function connect(opts: ConnectOptions): WeftDb {
   raw.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Planner statistics: without them SQLite guessed wrong plans at 300k items (a custom-field query
+  // took 6 s instead of 0.1 s). `optimize` analyses only what changed, within a work limit; run at
+  // open and hourly, as SQLite recommends for long-lived connections.
+  raw.pragma('analysis_limit = 1000');
+  raw.pragma('optimize = 0x10002');
+  if (path !== ':memory:') setInterval(() => raw.open && raw.pragma('optimize'), 3_600_000).unref();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }

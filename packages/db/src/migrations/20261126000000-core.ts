@@ -172,7 +172,9 @@ export function coreMigration(dialect: Dialect) {
       await db.schema.createIndex('items_status_position').on('items').columns(['status_id', 'position']).execute();
       await db.schema.createIndex('items_ws_due').on('items').columns(['workspace_id', 'due_at']).execute();
       await db.schema.createIndex('items_ws_category').on('items').columns(['workspace_id', 'status_category']).execute();
-      await db.schema.createIndex('items_parent').on('items').column('parent_id').execute();
+      // Partial: most items have no parent, and with statistics a full index looked so unselective
+      // that SQLite scanned all items in each step of the subitem tree walk.
+      await db.schema.createIndex('items_parent').on('items').column('parent_id').where(sql.ref('parent_id'), 'is not', null).execute();
       await db.schema.createIndex('items_owner').on('items').column('owner_id').execute();
       await db.schema
         .createTable('item_keys')

@@ -27,7 +27,8 @@ export async function listSpaceItems(ctx: Ctx, spaceId: string, query: SpaceItem
     .selectFrom('items')
     .innerJoin('statuses', 'statuses.id', 'items.status_id')
     .select([...ITEM_COLS, 'statuses.position as status_position'])
-    .where('items.workspace_id', '=', m.workspaceId)
+    // No workspace filter here: the id set below is already within the space's workspace, and a
+    // workspace condition tempts SQLite into walking every item of the workspace (measured at 300k).
     // One id set (own items UNION readable homed ones) instead of an OR, so the space index drives it.
     .where((eb) =>
       eb(
