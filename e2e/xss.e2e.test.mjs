@@ -130,7 +130,10 @@ async function workspaceNames(page) {
  * page errors and any request that is not to our server (those are aborted: nothing leaves).
  */
 async function watchedContext() {
-  const context = await browser.newContext();
+  // CSP is bypassed on purpose: these tests prove the rendering itself never turns stored text into
+  // markup or script. The Content-Security-Policy header is a second line of defence, checked by the
+  // header tests in apps/server; with it on, a real injection would simply be blocked and unseen here.
+  const context = await browser.newContext({ bypassCSP: true });
   const seen = { dialogs: [], foreign: [], evil: [], errors: [] };
   await context.addInitScript(() => {
     let hits = 0;

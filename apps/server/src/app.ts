@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { resolveActor } from './auth/resolve-actor';
 import type { Actor, Ctx, Deps } from './context';
-import { installErrorHandling } from './errors';
+import { installErrorHandling, sendProblem } from './errors';
 import { apiRoutes } from './routes/index';
 
 /** How much identity a route needs: declared on every route, checked in one hook. */
@@ -42,6 +42,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.WEFT_TRUST_PROXY === '1',
     routerOptions: { maxParamLength: 200 },
+    // The router refuses a malformed %-escape or an over-long path parameter before any route runs;
+    // without this hook those answers would be Fastify's own JSON, not our problem documents.
+    frameworkErrors: (err, req, reply) => {
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, req, 'URI_TOO_LONG', 'a path parameter is longer than 200 characters');
+      return sendProblem(reply, req, 'BAD_REQUEST', err.code === 'FST_ERR_BAD_URL' ? 'the path is not a valid URL (a malformed %-escape)' : err.message);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,6 +96,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (req.actor.tokenId === null) checkSameOrigin(req.headers);
   });
 
+  // PostgreSQL text cannot hold U+0000 and no field has a use for it: refuse it up front on both
+  // databases (the same answer everywhere) instead of failing deep inside an insert.
+  app.addHook('preValidation', async (req) => {
+    const where = nulPath(req.params, 'params') ?? nulPath(req.query, 'querystring') ?? nulPath(req.body, 'body');
+    if (where) throw new WeftError('VALIDATION_FAILED', `${where}: the NUL character (U+0000) is not allowed`, { fields: [{ path: where, message: 'contains U+0000' }] });
+  });
+
   app.get('/healthz', { config: { auth: 'public' } }, async () => {
     await deps.store.db.selectFrom('workspaces').select('id').limit(1).execute();
     return { ok: true };
@@ -107,6 +120,23 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     });
   }
   return app;
+}
+
+/** The path of the first string (or key) holding U+0000 in a parsed request part, or null. Iterative: bodies may nest 1,000 deep. */
+export function nulPath(value: unknown, root: string): string | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop() as [unknown, string];
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return path;
+        stack.push([child, `${path}.${k}`]);
+      }
+    }
+  }
+  return null;
 }
 
 /**

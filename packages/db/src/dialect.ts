@@ -17,10 +17,14 @@ export function ftsTerms(text: string): string[] {
     .slice(0, 32);
 }
 
-/** A condition "this item's title, description or comments match the words", on either engine. */
+/**
+ * A condition "this item's title, description or comments match the words", on either engine.
+ * Text without a single letter or digit (`%'`, `--`) has no words to match and matches nothing:
+ * matching everything would make a search for punctuation look like a filter that found it all.
+ */
 export function itemMatchesText(dialect: Dialect, itemId: Expression<string>, text: string): RawBuilder<SqlBool> {
   const terms = ftsTerms(text);
-  if (terms.length === 0) return sql<SqlBool>`1 = 1`;
+  if (terms.length === 0) return sql<SqlBool>`1 = 0`;
   if (dialect === 'postgres') {
     const q = terms.join(' ');
     return sql<SqlBool>`${itemId} in (select item_id from item_search where tsv @@ plainto_tsquery('english', ${q}))`;

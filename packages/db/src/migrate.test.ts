@@ -35,6 +35,8 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
       for (const hostile of ['"', 'NEAR(a b)', "'; drop table items; --", 'a AND OR NOT', '*', '^foo', ':']) {
         await expect(q(hostile)).resolves.toBeDefined();
       }
+      // Punctuation alone has no words: it matches nothing rather than everything.
+      for (const none of ['*', "%' --", '"']) expect(await q(none)).toEqual([]);
     } finally {
       await w.close();
     }

@@ -8,7 +8,9 @@ export const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: tr
 export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone');
 export const Name = z.string().trim().min(1).max(200);
 export const Markdown = z.string().max(100_000);
-export const Version = z.number().int().min(1);
+/** Versions are int4 on PostgreSQL and an update writes version + 1: anything larger can never match, so it is refused as invalid. */
+export const MAX_VERSION = 2_147_483_646;
+export const Version = z.number().int().min(1).max(MAX_VERSION);
 
 export function isTimeZone(tz: string): boolean {
   try {
