@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './admin/commands';
 import { registerAuth } from './commands/auth';
+import { registerCheckins } from './commands/checkins';
+import { registerIntake } from './commands/intake';
 import { registerItems } from './commands/items/index';
+import { registerRoutines } from './commands/routines';
 import { registerSpaces } from './commands/spaces';
+import { registerTemplates } from './commands/templates';
 import { registerWorkspaces } from './commands/workspaces';
 import { DEFAULT_SERVER } from './context';
 import { describeError, EXIT, EXIT_HELP, exitCodeFor } from './exit-codes';
@@ -28,6 +32,10 @@ export function buildProgram(io: Io): Command {
   registerWorkspaces(program, io);
   registerSpaces(program, io);
   registerItems(program, io);
+  registerRoutines(program, io);
+  registerIntake(program, io);
+  registerCheckins(program, io);
+  registerTemplates(program, io);
   registerAdmin(program, io);
   // Every sub-command reports through `io` and throws instead of exiting, like the program.
   const quiet = (cmd: Command) => {

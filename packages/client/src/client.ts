@@ -1,6 +1,10 @@
 import { authResource, meResource, tokensResource } from './resources/account';
+import { checkinsResources } from './resources/checkins';
 import { eventsResource, fieldsResource, labelsResource, typesResource, viewsResource } from './resources/config';
+import { intakeResources } from './resources/intake';
 import { invitesResource, membersResource, teamsResource, workspacesResource } from './resources/people';
+import { routinesResources } from './resources/routines';
+import { templatesResources } from './resources/templates';
 import { commentsResource, itemsResource, spacesResource, statusesResource } from './resources/work';
 import { type ClientOptions, createTransport } from './transport';
 
@@ -26,6 +30,10 @@ export function createClient(options: ClientOptions) {
     types: typesResource(t),
     views: viewsResource(t),
     events: eventsResource(t),
+    ...routinesResources(t),
+    ...intakeResources(t),
+    ...checkinsResources(t),
+    ...templatesResources(t),
   };
 }
 

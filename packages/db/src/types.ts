@@ -1,3 +1,8 @@
+import type { CheckinsDatabase } from './schema/checkins';
+import type { IntakeDatabase } from './schema/intake';
+import type { RoutinesDatabase } from './schema/routines';
+import type { TemplatesDatabase } from './schema/templates';
+
 /**
  * Table types. Conventions that keep both dialects identical:
  * instants are ISO-8601 UTC text, booleans are 0/1 integers, JSON is text.
@@ -179,7 +184,8 @@ export type EventsTable = {
 export type ItemSearchTable = { item_id: string; workspace_id: string; content: string };
 // (SQLite adds an integer `id` for its FTS5 index; it is never read or written by hand.)
 
-export type Database = {
+/** The tables of the core (issue 2). */
+export type CoreDatabase = {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -206,3 +212,6 @@ export type Database = {
   events: EventsTable;
   item_search: ItemSearchTable;
 };
+
+/** Every table: the core plus one type per area, each in its own file under ./schema/. */
+export type Database = CoreDatabase & RoutinesDatabase & IntakeDatabase & CheckinsDatabase & TemplatesDatabase;

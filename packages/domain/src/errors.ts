@@ -1,5 +1,9 @@
+import { CHECKIN_ERRORS } from './areas/checkins';
+import { INTAKE_ERRORS } from './areas/intake';
+import { ROUTINE_ERRORS } from './areas/routines';
+import { TEMPLATE_ERRORS } from './areas/templates';
 /** Stable error codes and the HTTP status each maps to. Clients switch on the code, never the message. */
-export const ERROR_CATALOGUE = {
+export const CORE_ERRORS = {
   VALIDATION_FAILED: 400,
   QUERY_INVALID: 400,
   BAD_REQUEST: 400,
@@ -43,6 +47,9 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
+
+/** Every error code and its HTTP status: the core's and each area's (issue 4 areas keep theirs in ./areas/). */
+export const ERROR_CATALOGUE = { ...CORE_ERRORS, ...ROUTINE_ERRORS, ...INTAKE_ERRORS, ...CHECKIN_ERRORS, ...TEMPLATE_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 

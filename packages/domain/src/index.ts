@@ -8,3 +8,7 @@ export * from './schemas/space';
 export * from './schemas/item';
 export * from './schemas/config';
 export * from './query/index';
+export * from './schemas/routine';
+export * from './schemas/intake';
+export * from './schemas/checkin';
+export * from './schemas/template';

@@ -1,3 +1,8 @@
+import { CHECKIN_PERMISSIONS } from './areas/checkins';
+import { INTAKE_PERMISSIONS } from './areas/intake';
+import { ROUTINE_PERMISSIONS } from './areas/routines';
+import { TEMPLATE_PERMISSIONS } from './areas/templates';
+
 /** Workspace roles, strongest first. Guests see only spaces they are invited to. */
 export const ROLES = ['owner', 'admin', 'member', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
@@ -8,7 +13,7 @@ export const ROLE_RANK: Record<Role, number> = { owner: 3, admin: 2, member: 1, 
  * Every permission, as `resource.action`. A policy maps each of these to a predicate;
  * adding a name here makes the compiler point at every policy table that lacks it.
  */
-export const PERMISSIONS = [
+export const CORE_PERMISSIONS = [
   'workspace.read',
   'workspace.update',
   'workspace.delete',
@@ -38,4 +43,7 @@ export const PERMISSIONS = [
   'view.update',
   'view.delete',
 ] as const;
+
+/** Every permission: the core's and each area's (issue 4 areas keep theirs in ./areas/). */
+export const PERMISSIONS = [...CORE_PERMISSIONS, ...ROUTINE_PERMISSIONS, ...INTAKE_PERMISSIONS, ...CHECKIN_PERMISSIONS, ...TEMPLATE_PERMISSIONS] as const;
 export type Permission = (typeof PERMISSIONS)[number];

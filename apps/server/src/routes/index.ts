@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context';
 import { authRoutes } from './auth';
+import { checkinsRoutes } from './checkins';
 import { commentsRoutes } from './comments';
 import { configRoutes } from './config';
 import { eventsRoutes } from './events';
+import { intakeRoutes } from './intake';
 import { itemQueryRoutes } from './item-queries';
 import { itemsRoutes } from './items';
 import { membersRoutes } from './members';
+import { routinesRoutes } from './routines';
 import { spacesRoutes } from './spaces';
+import { templatesRoutes } from './templates';
 import { workspaceRoutes } from './workspaces';
 
 /** Every API route family, mounted under /api/v1. */
@@ -23,4 +27,8 @@ export const apiRoutes =
     await app.register(commentsRoutes(deps));
     await app.register(configRoutes(deps));
     await app.register(eventsRoutes(deps));
+    await app.register(routinesRoutes(deps));
+    await app.register(intakeRoutes(deps));
+    await app.register(checkinsRoutes(deps));
+    await app.register(templatesRoutes(deps));
   };

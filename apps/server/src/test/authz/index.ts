@@ -1,9 +1,13 @@
 import { accountCases, publicCases } from './account';
+import { checkinsCases } from './checkins';
 import { configCases } from './config';
 import { conversationCases } from './conversation';
+import { intakeCases } from './intake';
 import { itemCases } from './items';
 import { peopleCases } from './people';
+import { routinesCases } from './routines';
 import { spaceCases } from './spaces';
+import { templatesCases } from './templates';
 import type { AuthzCase } from './types';
 import { workspaceCases } from './workspaces';
 
@@ -11,7 +15,7 @@ export { publicCases };
 export type { AuthzCase, Expect, PublicCase, Req } from './types';
 
 /** Every case of the authorization matrix, area by area. */
-export const AUTHZ_CASES: AuthzCase[] = [...accountCases, ...workspaceCases, ...peopleCases, ...spaceCases, ...itemCases, ...conversationCases, ...configCases];
+export const AUTHZ_CASES: AuthzCase[] = [...accountCases, ...workspaceCases, ...peopleCases, ...spaceCases, ...itemCases, ...conversationCases, ...configCases, ...routinesCases, ...intakeCases, ...checkinsCases, ...templatesCases];
 
 /** The name a case runs under: its route key, and its variant when a route has several. */
 export const caseName = (c: AuthzCase): string => (c.variant ? `${c.route} (${c.variant})` : c.route);

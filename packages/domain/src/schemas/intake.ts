@@ -1,0 +1,2 @@
+// Schemas of issue 4: intake forms, requests, SLAs, calendars.
+export {};

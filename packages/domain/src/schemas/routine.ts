@@ -1,0 +1,2 @@
+// Schemas of issue 4: routines and the scheduler.
+export {};
