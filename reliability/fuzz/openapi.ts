@@ -42,7 +42,17 @@ export type Operation = {
  * of the collection segment before it. A route whose parameter is in neither table makes the
  * fuzz suite fail at setup, so a new resource cannot slip through unfuzzed.
  */
-const BY_PARAM: Record<string, IdKind> = { userId: 'user', inviteId: 'invite', statusId: 'status', linkId: 'link', token: 'inviteToken' };
+const BY_PARAM: Record<string, IdKind> = {
+  userId: 'user',
+  inviteId: 'invite',
+  statusId: 'status',
+  linkId: 'link',
+  token: 'inviteToken',
+  occurrence: 'routineOccurrence',
+  publicId: 'formPublic',
+  reference: 'reference',
+  occurrenceId: 'checkinOccurrence',
+};
 const BY_COLLECTION: Record<string, IdKind> = {
   workspaces: 'workspace',
   spaces: 'space',
@@ -54,6 +64,15 @@ const BY_COLLECTION: Record<string, IdKind> = {
   teams: 'team',
   tokens: 'token',
   invites: 'inviteToken',
+  routines: 'routine',
+  forms: 'form',
+  requests: 'request',
+  calendars: 'calendar',
+  'sla-policies': 'slaPolicy',
+  templates: 'template',
+  checkins: 'checkin',
+  'checkin-answers': 'checkinAnswer',
+  'checkin-comments': 'checkinComment',
 };
 
 function paramKind(path: string, name: string): IdKind {

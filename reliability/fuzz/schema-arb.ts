@@ -46,6 +46,16 @@ export function idKind(name: string, path: string): IdKind | null {
       return 'field';
     case 'inviteToken':
       return 'inviteToken';
+    case 'calendarId':
+      return 'calendar';
+    case 'routineId':
+      return 'routine';
+    case 'formId':
+      return 'form';
+    case 'templateId':
+      return 'template';
+    case 'into':
+      return path.includes('/requests') ? 'reference' : null;
     default:
       return null;
   }

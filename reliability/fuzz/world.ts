@@ -20,9 +20,41 @@ export type IdKind =
   /** another member (the owner's own id is left out of paths so its role cannot be fuzzed away) */
   | 'user'
   /** anyone in the workspace, for assignees, owners, leads and member lists in bodies */
-  | 'person';
+  | 'person'
+  | AreaKind;
 
-export const ID_KINDS: readonly IdKind[] = ['workspace', 'space', 'item', 'comment', 'label', 'field', 'view', 'team', 'token', 'invite', 'inviteToken', 'status', 'link', 'user', 'person'];
+/** Records of the issue-4 areas; one live record of each is kept by `repairAreas`. */
+export type AreaKind =
+  | 'routine'
+  | 'routineOccurrence'
+  | 'form'
+  | 'formPublic'
+  | 'request'
+  | 'reference'
+  | 'calendar'
+  | 'slaPolicy'
+  | 'template'
+  | 'checkin'
+  | 'checkinOccurrence'
+  | 'checkinAnswer'
+  | 'checkinComment';
+export const AREA_KINDS: readonly AreaKind[] = [
+  'routine',
+  'routineOccurrence',
+  'form',
+  'formPublic',
+  'request',
+  'reference',
+  'calendar',
+  'slaPolicy',
+  'template',
+  'checkin',
+  'checkinOccurrence',
+  'checkinAnswer',
+  'checkinComment',
+];
+
+export const ID_KINDS: readonly IdKind[] = ['workspace', 'space', 'item', 'comment', 'label', 'field', 'view', 'team', 'token', 'invite', 'inviteToken', 'status', 'link', 'user', 'person', ...AREA_KINDS];
 
 /**
  * A reference to "the n-th live record of a kind", resolved when the request is sent: fuzzed
@@ -45,7 +77,37 @@ export class CurrentVersion {
   }
 }
 
-const VERSIONED: Partial<Record<IdKind, 'workspaces' | 'spaces' | 'items' | 'comments' | 'labels' | 'fields' | 'views' | 'teams'>> = {
+const VERSIONED: Partial<
+  Record<
+    IdKind,
+    | 'workspaces'
+    | 'spaces'
+    | 'items'
+    | 'comments'
+    | 'labels'
+    | 'fields'
+    | 'views'
+    | 'teams'
+    | 'routines'
+    | 'intake_forms'
+    | 'intake_requests'
+    | 'working_calendars'
+    | 'sla_policies'
+    | 'templates'
+    | 'checkins'
+    | 'checkin_answers'
+    | 'checkin_comments'
+  >
+> = {
+  routine: 'routines',
+  form: 'intake_forms',
+  request: 'intake_requests',
+  calendar: 'working_calendars',
+  slaPolicy: 'sla_policies',
+  template: 'templates',
+  checkin: 'checkins',
+  checkinAnswer: 'checkin_answers',
+  checkinComment: 'checkin_comments',
   workspace: 'workspaces',
   space: 'spaces',
   item: 'items',
@@ -94,7 +156,8 @@ export class World {
   ws!: string;
   private spaces: string[] = [];
   private items: Array<{ id: string; key: string }> = [];
-  private one: Partial<Record<'comment' | 'view' | 'team' | 'token' | 'invite' | 'inviteToken' | 'link' | 'trashed', string>> = {};
+  private one: Partial<Record<'comment' | 'view' | 'team' | 'token' | 'invite' | 'inviteToken' | 'link' | 'trashed' | AreaKind, string>> = {};
+  private clients = 0;
   private labels: string[] = [];
   private fields: string[] = [];
   private statuses: string[] = [];
@@ -184,7 +247,15 @@ export class World {
     const sid = owner.cookie.split('=')[1] ?? '';
     if (!(await db.selectFrom('sessions').select('id').where('id', '=', hashSecret(sid)).executeTakeFirst())) await this.relogin();
     const role = await db.selectFrom('members').select('role').where('workspace_id', '=', ws).where('user_id', '=', owner.id).executeTakeFirst();
-    if (role?.role !== 'owner') throw new Error(`fuzz world: the owner is now ${role?.role ?? 'not a member'}: a fuzzed request took the workspace away`);
+    if (!role) throw new Error('fuzz world: the owner is no longer a member: a fuzzed request took the workspace away');
+    // A legitimate sequence can demote the owner (make the member an owner, then the owner a guest):
+    // the world puts the role back, so later requests still act as the owner.
+    // Through the API, as the member who must be an owner by then (only an owner demotes an owner,
+    // and never the last one), so every cache of the server hears of it.
+    if (role.role !== 'owner') {
+      const m = await db.selectFrom('members').select('version').where('workspace_id', '=', ws).where('user_id', '=', owner.id).executeTakeFirstOrThrow();
+      await must(t, this.member, 'PATCH', `${api}/workspaces/${ws}/members/${owner.id}`, { role: 'owner', version: m.version }, 200);
+    }
     if (!(await db.selectFrom('members').select('user_id').where('workspace_id', '=', ws).where('user_id', '=', this.member.id).executeTakeFirst())) {
       this.member = await buildMember(t, ws, 'member', { name: 'Fuzz Member' });
     }
@@ -212,6 +283,89 @@ export class World {
       this.one.trashed = it.id;
     }
     await this.repairOthers(itemsChanged);
+    await this.repairAreas();
+  }
+
+  /** Whether a row with this id is in the table (area records are deleted outright). */
+  private async has(table: NonNullable<(typeof VERSIONED)[IdKind]>, id: string | undefined): Promise<boolean> {
+    if (!id) return false;
+    const row = await this.t.deps.store.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    return !!row;
+  }
+
+  /** One live record of every area kind (issue 4), rebuilt after a fuzzed request removed it. */
+  private async repairAreas(): Promise<void> {
+    const { t, owner, ws } = this;
+    const db = t.deps.store.db;
+    const space = this.spaces[0];
+    if (!(await this.has('routines', this.one.routine))) {
+      const body = { name: `Fuzz routine ${uniq()}`, recurrence: { rrule: 'FREQ=DAILY', timeZone: 'Europe/Berlin', start: '2030-01-01T09:00' }, template: { title: 'Fuzz {{date}}' } };
+      this.one.routine = (await must(t, owner, 'POST', `${api}/spaces/${space}/routines`, body)).id;
+    }
+    this.one.routineOccurrence = '2030-01-05';
+    const form = this.one.form && (await db.selectFrom('intake_forms').select(['id', 'space_id']).where('id', '=', this.one.form).executeTakeFirst());
+    if (!form || !this.spaces.includes(form.space_id)) {
+      const fields = [{ key: 'summary', label: 'Summary', kind: 'short_text', mapsTo: 'title' }];
+      const made = await must(t, owner, 'POST', `${api}/spaces/${space}/forms`, { name: `Fuzz form ${uniq()}`, access: 'public', fields });
+      this.one.form = made.id;
+      this.one.formPublic = made.publicId;
+    }
+    const request = this.one.request && (await db.selectFrom('intake_requests').select(['state', 'item_id']).where('id', '=', this.one.request).executeTakeFirst());
+    const itemLive = request && (await db.selectFrom('items').select('deleted_at').where('id', '=', request.item_id).executeTakeFirst());
+    if (!request || request.state !== 'triage' || !itemLive || itemLive.deleted_at) {
+      this.clients += 1;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${api}/forms/${this.one.formPublic}/submissions`,
+        payload: { email: `fuzz-${uniq()}@example.test`, values: { summary: 'Fuzz request' } },
+        remoteAddress: `203.0.${Math.floor(this.clients / 250) % 250}.${this.clients % 250}`,
+      });
+      if (res.statusCode !== 201) throw new Error(`fuzz world: submission → ${res.statusCode} ${res.body}`);
+      const { reference } = res.json();
+      this.one.reference = reference;
+      this.one.request = (await db.selectFrom('intake_requests').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
+    }
+    if (!(await this.has('working_calendars', this.one.calendar))) {
+      this.one.calendar = (await must(t, owner, 'POST', `${api}/workspaces/${ws}/calendars`, { name: `Fuzz cal ${uniq()}`, timeZone: 'Europe/Berlin' })).id;
+    }
+    if (!(await this.has('sla_policies', this.one.slaPolicy))) {
+      const existing = await db.selectFrom('sla_policies').select('id').where('space_id', '=', space).executeTakeFirst();
+      this.one.slaPolicy =
+        existing?.id ?? (await must(t, owner, 'POST', `${api}/spaces/${space}/sla-policies`, { calendarId: this.one.calendar, targets: { high: { firstResponseMinutes: 60 } } })).id;
+    }
+    if (!(await this.has('templates', this.one.template))) {
+      this.one.template = (await must(t, owner, 'POST', `${api}/items/${this.items[0].id}/save-as-template`, { name: `Fuzz template ${uniq()}` })).id;
+    }
+    await this.repairCheckins();
+  }
+
+  /** A check-in with an open occurrence, the owner's answer and a comment on it. */
+  private async repairCheckins(): Promise<void> {
+    const { t, owner, ws } = this;
+    const db = t.deps.store.db;
+    if (!(await this.has('checkins', this.one.checkin))) {
+      const body = {
+        name: `Fuzz check-in ${uniq()}`,
+        question: 'What moved?',
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Berlin', start: '2026-01-02T16:00' },
+        participantIds: [owner.id, this.member.id],
+        visibility: 'workspace',
+      };
+      this.one.checkin = (await must(t, owner, 'POST', `${api}/workspaces/${ws}/checkins`, body)).id;
+    }
+    const checkin = this.one.checkin as string;
+    const occ = this.one.checkinOccurrence && (await db.selectFrom('checkin_occurrences').select('id').where('id', '=', this.one.checkinOccurrence).where('checkin_id', '=', checkin).executeTakeFirst());
+    if (!occ) {
+      const open = await db.selectFrom('checkin_occurrences').select('id').where('checkin_id', '=', checkin).orderBy('opened_at', 'desc').executeTakeFirst();
+      this.one.checkinOccurrence = open?.id ?? (await must(t, owner, 'POST', `${api}/checkins/${checkin}/occurrences`, undefined)).id;
+    }
+    const occurrence = this.one.checkinOccurrence as string;
+    const answer = await db.selectFrom('checkin_answers').select('id').where('occurrence_id', '=', occurrence).where('user_id', '=', owner.id).executeTakeFirst();
+    this.one.checkinAnswer = answer?.id ?? (await must(t, owner, 'PUT', `${api}/checkins/${checkin}/occurrences/${occurrence}/answer`, { body: 'Fuzz answer' })).id;
+    const comment = this.one.checkinComment && (await db.selectFrom('checkin_comments').select(['answer_id', 'deleted_at']).where('id', '=', this.one.checkinComment).executeTakeFirst());
+    if (!comment || comment.deleted_at || comment.answer_id !== this.one.checkinAnswer) {
+      this.one.checkinComment = (await must(t, owner, 'POST', `${api}/checkin-answers/${this.one.checkinAnswer}/comments`, { body: `Fuzz comment ${uniq()}` })).id;
+    }
   }
 
   private async repairOthers(itemsChanged: boolean): Promise<void> {

@@ -20,6 +20,9 @@ describe('exit codes', () => {
     ['UNREACHABLE', 8],
     ['INTERNAL', 1],
     ['SOMETHING_NEW', 1],
+    ['REQUEST_ALREADY_TRIAGED', 6],
+    ['ALREADY_ANSWERED', 6],
+    ['TEMPLATE_UNSUPPORTED', 2],
   ])('%s exits %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);
   });

@@ -1,4 +1,5 @@
 import { isWeftApiError, isWeftNetworkError } from '@weft/client';
+import { ERROR_CATALOGUE } from '@weft/domain';
 
 /** Exit statuses by meaning; scripts branch on these (documented in `weft --help`). */
 export const EXIT = {
@@ -32,6 +33,14 @@ export const EXIT_BY_CODE: Readonly<Record<string, number>> = {
 export function exitCodeFor(code: string): number {
   if (code in EXIT_BY_CODE) return EXIT_BY_CODE[code];
   if (code.endsWith('_NOT_FOUND')) return EXIT.notFound;
+  // Every other catalogued code exits by its HTTP status, so a new area's codes need no entry here.
+  const status = (ERROR_CATALOGUE as Record<string, number>)[code];
+  if (status === 409 || status === 410) return EXIT.conflict;
+  if (status === 400 || status === 413 || status === 414 || status === 415 || status === 422 || status === 428) return EXIT.usage;
+  if (status === 401) return EXIT.unauthenticated;
+  if (status === 403) return EXIT.forbidden;
+  if (status === 404) return EXIT.notFound;
+  if (status === 429) return EXIT.rateLimited;
   return EXIT.internal;
 }
 
@@ -39,11 +48,11 @@ export function exitCodeFor(code: string): number {
 export const EXIT_HELP = `Exit status:
   0  ok
   1  unknown or internal error
-  2  usage error, VALIDATION_FAILED, QUERY_INVALID
+  2  usage error, VALIDATION_FAILED, QUERY_INVALID (any 400/422/428 answer)
   3  UNAUTHENTICATED, INVALID_CREDENTIALS (run \`weft login\`)
   4  FORBIDDEN, TOKEN_READ_ONLY
   5  *_NOT_FOUND (item, space, workspace...)
-  6  VERSION_CONFLICT (someone changed it first; read it again)
+  6  VERSION_CONFLICT (someone changed it first; read it again), any other 409 conflict
   7  RATE_LIMITED
   8  cannot reach the server
 Errors print \`error CODE: detail\` on stderr.`;

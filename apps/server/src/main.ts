@@ -2,6 +2,7 @@ import { connect, migrateToLatest } from '@weft/db';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createDeps } from './deps';
+import { startJobs } from './jobs/runner';
 
 /** Server entry: `serve` (default) or `migrate`. The `weft` CLI calls the same functions. */
 export async function serve(): Promise<{ close(): Promise<void>; url: string }> {
@@ -11,7 +12,10 @@ export async function serve(): Promise<{ close(): Promise<void>; url: string }> 
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
   console.log(`Weft listening on ${url}`);
+  // The scheduler (routines and other jobs): its state is in the database, so restarts resume it.
+  const stopJobs = startJobs(deps, { intervalMs: 5_000 });
   const close = async () => {
+    await stopJobs();
     await app.close();
     await deps.store.close();
   };

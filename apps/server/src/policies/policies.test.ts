@@ -1,9 +1,13 @@
 import { PERMISSIONS, type Role } from '@weft/domain';
 import { describe, expect, it } from 'vitest';
 import type { Membership } from '../context';
+import { checkinCommentPolicy, checkinPolicy } from './checkins.policy';
 import { commentPolicy, type ItemSubject, itemPolicy } from './item.policy';
 import { configPolicy, type ViewSubject, viewPolicy } from './config.policy';
+import { calendarPolicy, formPolicy, requestPolicy, slaPolicy } from './intake.policy';
+import { routinePolicy } from './routines.policy';
 import { spacePolicy, type SpaceSubject } from './space.policy';
+import { templatePolicy } from './templates.policy';
 import { mayGrantRole, mayManageMember, workspacePolicy } from './workspace.policy';
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'guest'];
@@ -22,7 +26,7 @@ function check<S>(policy: Record<string, (m: Membership, s: S) => boolean>, subj
 
 describe('policy tables (role x action -> allowed)', () => {
   it('covers every permission name exactly once', () => {
-    const covered = [workspacePolicy, spacePolicy, itemPolicy, commentPolicy, configPolicy, viewPolicy].flatMap((p) => Object.keys(p));
+    const covered = [workspacePolicy, spacePolicy, itemPolicy, commentPolicy, configPolicy, viewPolicy, formPolicy, requestPolicy, slaPolicy, calendarPolicy, checkinPolicy, checkinCommentPolicy, templatePolicy, routinePolicy].flatMap((p) => Object.keys(p));
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
   });
 

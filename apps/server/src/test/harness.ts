@@ -72,7 +72,10 @@ export function call(t: TestApp, user: TestUser | null, method: string, url: str
 
 /** A digest of every table's rows: equal before and after a rejected request means nothing was written. */
 export async function dbDigest(t: TestApp): Promise<string> {
-  const tables = ['users', 'workspaces', 'members', 'invites', 'teams', 'team_members', 'spaces', 'space_members', 'statuses', 'items', 'item_assignees', 'item_labels', 'item_links', 'item_homes', 'item_field_values', 'labels', 'fields', 'comments', 'views', 'events', 'api_tokens'] as const;
+  const tables = ['users', 'workspaces', 'members', 'invites', 'teams', 'team_members', 'spaces', 'space_members', 'statuses', 'items', 'item_assignees', 'item_labels', 'item_links', 'item_homes', 'item_field_values', 'labels', 'fields', 'comments', 'views', 'events', 'api_tokens',
+    // issue 4 areas
+    'routines', 'routine_occurrences', 'intake_forms', 'intake_requests', 'working_calendars', 'sla_policies', 'templates',
+    'checkins', 'checkin_participants', 'checkin_occurrences', 'checkin_prompts', 'checkin_answers', 'checkin_comments'] as const;
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await t.deps.store.db.selectFrom(table).selectAll().execute();

@@ -19,6 +19,7 @@ export const QUERY_FIELDS = [
   'is',
   'key',
   'id',
+  'sla',
   'sort',
   'group',
 ] as const;
@@ -32,6 +33,8 @@ export const QUERY_FIELD_ALIASES: Readonly<Record<string, string>> = {
 
 export const DATE_FIELDS = ['due', 'start', 'created', 'updated', 'completed'] as const;
 export const IS_VALUES = ['open', 'closed', 'blocked', 'overdue', 'subitem'] as const;
+/** `sla:` values: the state of an item's intake request (issue 4, docs/intake.md). */
+export const SLA_QUERY_VALUES = ['breached', 'at_risk', 'on_track'] as const;
 export const SORT_FIELDS = ['priority', 'due', 'start', 'created', 'updated', 'completed', 'title', 'key', 'number', 'position', 'estimate'] as const;
 export const GROUP_FIELDS = ['status', 'assignee', 'priority', 'label', 'type', 'space', 'owner', 'none'] as const;
 export const CATEGORY_VALUES: readonly string[] = STATUS_CATEGORIES;

@@ -9,6 +9,7 @@ import {
   IS_VALUES,
   normalizeQueryName,
   QUERY_FIELD_ALIASES,
+  SLA_QUERY_VALUES,
   SORT_FIELDS,
 } from './fields';
 import { queryError, type RawValue, type Term, tokenize } from './tokenize';
@@ -93,6 +94,11 @@ function checkValue(field: string | null, v: RawValue, op: string): string {
       const c = lower === 'cancelled' ? 'canceled' : normalizeQueryName(lower);
       if (!includes(CATEGORY_VALUES, c)) throw fail(`Unknown category '${v.text}': use ${CATEGORY_VALUES.join(', ')}`);
       return c;
+    }
+    case 'sla': {
+      const state = normalizeQueryName(lower);
+      if (!includes(SLA_QUERY_VALUES, state)) throw fail(`Unknown 'sla:' value '${v.text}': use ${SLA_QUERY_VALUES.join(', ')}`);
+      return state;
     }
     case 'is':
       if (!includes(IS_VALUES, lower)) throw fail(`Unknown 'is:' value '${v.text}': use ${IS_VALUES.join(', ')}`);

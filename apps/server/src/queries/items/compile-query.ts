@@ -14,6 +14,7 @@ import {
   queryError,
 } from '@weft/domain';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { slaClause } from '../intake/sla-query';
 
 export type QueryContext = { db: Kysely<Database>; dialect: Dialect; workspaceId: string; userId: string; now: Date; timeZone: string };
 type Eb = ExpressionBuilder<Database, 'items'>;
@@ -185,6 +186,8 @@ function compileClause(c: Clause, lk: Lookups, ctx: QueryContext): Cond {
     }
     case 'is':
       return (eb) => eb.or(lowered.map((v) => isCond(v, ctx, c)(eb)));
+    case 'sla':
+      return slaClause(c, ctx.now);
     case 'due':
     case 'start':
     case 'created':

@@ -1,8 +1,8 @@
-import { accountCases, publicCases } from './account';
+import { accountCases, publicCases as accountPublicCases } from './account';
 import { checkinsCases } from './checkins';
 import { configCases } from './config';
 import { conversationCases } from './conversation';
-import { intakeCases } from './intake';
+import { intakeCases, intakePublicCases } from './intake';
 import { itemCases } from './items';
 import { peopleCases } from './people';
 import { routinesCases } from './routines';
@@ -11,7 +11,8 @@ import { templatesCases } from './templates';
 import type { AuthzCase } from './types';
 import { workspaceCases } from './workspaces';
 
-export { publicCases };
+/** Routes anyone may call, area by area. */
+export const publicCases = [...accountPublicCases, ...intakePublicCases];
 export type { AuthzCase, Expect, PublicCase, Req } from './types';
 
 /** Every case of the authorization matrix, area by area. */
