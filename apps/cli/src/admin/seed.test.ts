@@ -25,7 +25,7 @@ describe('weft seed', () => {
     expect(first.out).toMatch(/email:\s+demo@weft\.local/);
     expect(first.out).toMatch(/password:\s+weft-demo-1234/);
     const again = await run('seed', '--demo');
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(6); // ALREADY_EXISTS is a 409: the conflict status
     expect(again.err).toMatch(/^error ALREADY_EXISTS: the demo is already seeded/);
     // A file database and production password hashing: slower than the in-memory seed test.
   }, 60_000);

@@ -56,7 +56,7 @@ describe('weft checkins and weft templates against a real server', () => {
     expect((await run('checkins', 'show', 'Weekly')).out).toMatch(new RegExp(`${occ.date}\\s+1\\s+0\\s+0\\s+answered`));
 
     const skip = await run('checkins', 'answer', 'Weekly', '--skip');
-    expect(skip.code).toBe(1);
+    expect(skip.code).toBe(6); // ALREADY_ANSWERED is a 409: the conflict status
     expect(skip.err).toMatch(/^error ALREADY_ANSWERED: /);
     expect((await run('checkins', 'answer', 'Weekly')).code).toBe(2);
     expect((await run('checkins', 'answer', 'Weekly', '--date', '1999-01-01', 'x')).code).toBe(5);

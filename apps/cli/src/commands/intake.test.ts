@@ -68,11 +68,12 @@ describe('weft forms against a real server', () => {
     expect((await run('forms', 'accept', a.reference, '--status', 'In Progress')).out).toMatch(new RegExp(`${a.reference} \\(HELP-\\d+\\) is now accepted`));
     expect((await run('forms', 'merge', b.reference, '--into', a.reference)).out).toContain('is now merged');
     expect((await run('forms', 'decline', c.reference, '--reason', 'Order it from the shop.')).out).toContain('is now declined');
-    expect((await run('forms', 'decline', c.reference, '--reason', 'again')).code).toBe(1); // REQUEST_ALREADY_TRIAGED (409, not a version conflict)
+    expect((await run('forms', 'decline', c.reference, '--reason', 'again')).code).toBe(6); // REQUEST_ALREADY_TRIAGED: a 409, so the conflict status
     expect((await run('forms', 'accept', a.reference, '--status', 'Nowhere')).code).toBe(2);
 
     const status = await run('forms', 'status', b.reference);
-    expect(status.out).toContain(`Merged into ${a.reference}`);
+    expect(status.out).toContain("Merged into another request, which is in progress");
+    expect(status.out).not.toContain(a.reference);
     expect((await run('forms', 'status', c.reference)).out).toContain('Declined: Order it from the shop.');
     const accepted = await json<Array<{ reference: string; statusCategory: string }>>('forms', 'requests', '--space', 'HELP', '--state', 'accepted');
     expect(accepted).toEqual([expect.objectContaining({ reference: a.reference, statusCategory: 'in_progress' })]);

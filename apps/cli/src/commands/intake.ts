@@ -172,6 +172,6 @@ export function registerIntake(program: Command, io: Io): void {
       cli.out(`${s.reference}: ${s.title}`);
       cli.out(`State: ${s.state} (${s.statusCategory}), submitted ${when(s.submittedAt)}`);
       if (s.declineReason) cli.out(`Declined: ${s.declineReason}`);
-      if (s.mergedInto) cli.out(`Merged into ${s.mergedInto}`);
+      if (s.original) cli.out(`Merged into another request, which is ${s.original.statusCategory.replace('_', ' ')}`);
     });
 }

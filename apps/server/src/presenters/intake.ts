@@ -102,7 +102,8 @@ export function presentRequest(r: RequestView, m: Membership, space: SpaceSubjec
     title: r.item_title,
     statusCategory: r.item_category as StatusCategory,
     priority: priorityName(Number(r.item_priority)),
-    requesterEmail: r.requester_email,
+    // A requester's address is for the team: guests invited to the space see requests, not addresses.
+    requesterEmail: m.role === 'guest' ? null : r.requester_email,
     requesterUserId: r.requester_user_id,
     state: r.state as RequestState,
     declineReason: r.decline_reason,

@@ -80,7 +80,7 @@ describe.each(testDialects())('intake forms and public submissions on %s', (dial
     const r = await t.deps.store.db.selectFrom('intake_requests').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
     ok(await call(t, w.member, 'POST', `${api}/items/${r.item_id}/comments`, { body: 'Internal note: SECRET-TOKEN-XYZ' }), 201);
     const status = ok<Record<string, unknown>>(await call(t, null, 'GET', `${api}/requests/${reference.toLowerCase()}`), 200);
-    expect(status).toEqual({ reference, title: 'Laptop will not boot', state: 'triage', statusCategory: 'backlog', declineReason: null, mergedInto: null, submittedAt: r.created_at });
+    expect(status).toEqual({ reference, title: 'Laptop will not boot', state: 'triage', statusCategory: 'backlog', declineReason: null, original: null, submittedAt: r.created_at });
     const body = JSON.stringify(status);
     for (const secret of ['SECRET-TOKEN-XYZ', w.member.email, w.member.id, r.item_id, r.requester_email, w.space.key, w.space.id]) expect(body).not.toContain(secret);
     problem(await call(t, null, 'GET', `${api}/requests/REQ-0000000000000000`), 404, 'REQUEST_NOT_FOUND');

@@ -64,7 +64,7 @@ describe.each(testDialects())('request triage on %s', (dialect) => {
     expect(await intakeDigest(t)).toBe(before);
     const declined = ok<Req>(await call(t, w.member, 'POST', `${api}/requests/${r.id}/decline`, { reason: 'We do not support personal laptops.' }), 200);
     expect(declined).toMatchObject({ state: 'declined', statusCategory: 'canceled', declineReason: 'We do not support personal laptops.' });
-    expect(await status(r.reference)).toMatchObject({ state: 'declined', statusCategory: 'canceled', declineReason: 'We do not support personal laptops.', mergedInto: null });
+    expect(await status(r.reference)).toMatchObject({ state: 'declined', statusCategory: 'canceled', declineReason: 'We do not support personal laptops.', original: null });
   });
 
   it('merges a duplicate into another request: the duplicate closes and points at it', async () => {
@@ -76,7 +76,10 @@ describe.each(testDialects())('request triage on %s', (dialect) => {
     expect(await intakeDigest(t)).toBe(before);
     const merged = ok<Req>(await call(t, w.member, 'POST', `${api}/requests/${dup.id}/merge`, { into: original.reference }), 200);
     expect(merged).toMatchObject({ state: 'merged', statusCategory: 'canceled', mergedIntoId: original.id, mergedIntoReference: original.reference });
-    expect(await status(dup.reference)).toMatchObject({ state: 'merged', mergedInto: original.reference, declineReason: null });
+    const page = await status(dup.reference);
+    expect(page).toMatchObject({ state: 'merged', original: { statusCategory: 'backlog' }, declineReason: null });
+    // The original's reference is another requester's capability: never shown on the duplicate's page.
+    expect(JSON.stringify(page)).not.toContain(original.reference);
     // The original is untouched and still waits for triage.
     expect(await status(original.reference)).toMatchObject({ state: 'triage' });
     expect(problem(await call(t, w.member, 'POST', `${api}/requests/${(await fresh()).id}/merge`, { into: dup.id }), 400, 'VALIDATION_FAILED').detail).toMatch(/merged/);
@@ -92,6 +95,9 @@ describe.each(testDialects())('request triage on %s', (dialect) => {
     const second = ok<{ data: Req[] }>(await call(t, w.guest, 'GET', `${api}/spaces/${w.space.id}/requests?limit=1&cursor=${first.nextCursor}`), 200);
     expect(first.data[0].id).toBe(b.id);
     expect(second.data[0].id).toBe(a.id);
+    // Guests of the space see requests but not the requesters' addresses; members do.
+    expect(first.data[0].requesterEmail).toBeNull();
+    expect(triage.data[0].requesterEmail).toMatch(/@/);
     const accepted = ok<{ data: Req[] }>(await call(t, w.member, 'GET', `${api}/spaces/${w.space.id}/requests?state=accepted`), 200);
     expect(accepted.data.length).toBeGreaterThan(0);
     expect(accepted.data.every((r) => r.state === 'accepted')).toBe(true);

@@ -175,7 +175,8 @@ export const RequestStatus = z.object({
   state: z.enum(REQUEST_STATES),
   statusCategory: z.enum(STATUS_CATEGORIES),
   declineReason: z.string().nullable(),
-  mergedInto: z.string().nullable(),
+  /** For a request merged as a duplicate: how the original is progressing (never its reference or title). */
+  original: z.object({ statusCategory: z.enum(STATUS_CATEGORIES) }).nullable(),
   submittedAt: Instant,
 });
 
@@ -194,7 +195,8 @@ export const IntakeRequest = z.object({
   title: z.string(),
   statusCategory: z.enum(STATUS_CATEGORIES),
   priority: z.enum(PRIORITIES),
-  requesterEmail: z.string(),
+  /** null for guests of the space */
+  requesterEmail: z.string().nullable(),
   requesterUserId: Id.nullable(),
   state: z.enum(REQUEST_STATES),
   declineReason: z.string().nullable(),

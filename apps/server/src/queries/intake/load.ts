@@ -37,8 +37,16 @@ export function requestViews(db: Db) {
     .selectFrom('intake_requests as r')
     .innerJoin('items as i', 'i.id', 'r.item_id')
     .leftJoin('intake_requests as mr', 'mr.id', 'r.merged_into_id')
+    .leftJoin('items as mi', 'mi.id', 'mr.item_id')
     .selectAll('r')
-    .select(['i.key as item_key', 'i.title as item_title', 'i.status_category as item_category', 'i.priority as item_priority', 'mr.reference as merged_into_reference']);
+    .select([
+      'i.key as item_key',
+      'i.title as item_title',
+      'i.status_category as item_category',
+      'i.priority as item_priority',
+      'mr.reference as merged_into_reference',
+      'mi.status_category as merged_into_category',
+    ]);
 }
 
 const ID = /^[0-9a-f]{32}$/;

@@ -55,7 +55,8 @@ export async function readFormByLink(deps: Deps, actor: Actor | null, publicId: 
 
 /**
  * What a requester sees with their reference: title, triage state, status category, the decline
- * reason and the merged-into reference. Nothing else leaves (no people, comments, ids or keys).
+ * reason, and for a merged duplicate how the original is progressing (its status category only: its
+ * reference is another requester's capability and its title theirs). Nothing else leaves.
  */
 export async function readRequestStatus(deps: Deps, reference: string): Promise<z.output<typeof RequestStatus>> {
   const r = await requestViews(deps.store.db).where('r.reference', '=', reference.trim().toUpperCase()).executeTakeFirst();
@@ -66,7 +67,7 @@ export async function readRequestStatus(deps: Deps, reference: string): Promise<
     state: r.state as z.output<typeof RequestStatus>['state'],
     statusCategory: r.item_category as StatusCategory,
     declineReason: r.state === 'declined' ? r.decline_reason : null,
-    mergedInto: r.state === 'merged' ? r.merged_into_reference : null,
+    original: r.state === 'merged' && r.merged_into_category ? { statusCategory: r.merged_into_category as StatusCategory } : null,
     submittedAt: r.created_at,
   };
 }
