@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from './types';
 
 /** The two storage engines. Every dialect difference lives in this file. */
@@ -21,16 +21,38 @@ export function ftsTerms(text: string): string[] {
  * A condition "this item's title, description or comments match the words", on either engine.
  * Text without a single letter or digit (`%'`, `--`) has no words to match and matches nothing:
  * matching everything would make a search for punctuation look like a filter that found it all.
+ *
+ * Two shapes on SQLite, same rows: `set` (few matches) turns the matches into item ids, which then
+ * drive the query; `walk` (many matches) keeps the matches as a set of index rowids and checks each
+ * item the list walks in its own order against it, so a first page stops after a few hundred items
+ * instead of mapping and sorting every match (89k matches at 1M items: 17 ms instead of 500 ms).
+ * PostgreSQL's planner chooses by itself from real statistics.
  */
-export function itemMatchesText(dialect: Dialect, itemId: Expression<string>, text: string): RawBuilder<SqlBool> {
+export function itemMatchesText(dialect: Dialect, itemId: Expression<string>, text: string, shape: 'set' | 'walk' = 'set'): RawBuilder<SqlBool> {
   const terms = ftsTerms(text);
   if (terms.length === 0) return sql<SqlBool>`1 = 0`;
   if (dialect === 'postgres') {
     const q = terms.join(' ');
     return sql<SqlBool>`${itemId} in (select item_id from item_search where tsv @@ plainto_tsquery('english', ${q}))`;
   }
-  const q = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+  const q = fts5Query(terms);
+  if (shape === 'walk') {
+    return sql<SqlBool>`(select s.id from item_search s where s.item_id = ${itemId}) in (select rowid from item_search_fts where item_search_fts match ${q})`;
+  }
   return sql<SqlBool>`${itemId} in (select s.item_id from item_search s where s.id in (select rowid from item_search_fts where item_search_fts match ${q}))`;
+}
+
+const fts5Query = (terms: string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+
+/**
+ * Does the text match at least `atLeast` indexed items (in any workspace)? Counts at most that
+ * many, so it is cheap; it only picks the shape of `itemMatchesText`, never which rows match.
+ */
+export async function textMatchesMany(db: Kysely<Database>, dialect: Dialect, text: string, atLeast: number): Promise<boolean> {
+  const terms = ftsTerms(text);
+  if (dialect === 'postgres' || terms.length === 0) return false;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from item_search_fts where item_search_fts match ${fts5Query(terms)} limit ${atLeast})`.execute(db);
+  return Number(rows[0]?.n ?? 0) >= atLeast;
 }
 
 /**
@@ -57,4 +79,29 @@ export function isForeignKeyViolation(err: unknown): boolean {
 /** Case-insensitive equality that both engines index the same way. */
 export function lowerEq(col: Expression<string>, value: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(${col}) = ${value.toLowerCase()}`;
+}
+
+/**
+ * `json_group_array(value order by …)` on SQLite, `json_agg(value order by …)` on PostgreSQL: a
+ * JSON array of the rows of a (correlated) subquery, `[]` when there are none. Read the result
+ * with `jsonValue`: SQLite returns JSON text, PostgreSQL an already parsed value.
+ */
+export function jsonArrayAgg(dialect: Dialect, value: RawBuilder<unknown> | Expression<unknown>, orderBy: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (dialect === 'postgres') return sql`coalesce(json_agg(${value} order by ${orderBy}), '[]'::json)`;
+  return sql`json_group_array(${value} order by ${orderBy})`;
+}
+
+/** A JSON array of a few values (a tuple), for `jsonArrayAgg` of several columns. */
+export function jsonTuple(dialect: Dialect, values: Array<RawBuilder<unknown> | Expression<unknown>>): RawBuilder<unknown> {
+  return dialect === 'postgres' ? sql`json_build_array(${sql.join(values)})` : sql`json_array(${sql.join(values)})`;
+}
+
+/** A JSON column as a value: parses SQLite's text, passes PostgreSQL's parsed json through. */
+export function jsonValue<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+/** The dialect a Kysely instance or transaction speaks (for helpers given only a handle). */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

@@ -1,5 +1,6 @@
 import { PRIORITIES, type Priority } from '@weft/domain';
-import { sql } from 'kysely';
+import { dialectOf, jsonArrayAgg, jsonTuple, jsonValue } from '@weft/db';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../context';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -36,69 +37,59 @@ export function fieldValueOf(type: string, rows: Array<{ text_value: string | nu
   return r.text_value;
 }
 
+type Tuple = Array<string | number | null>;
+type DetailRow = { id: string; assignees: unknown; labels: unknown; fields: unknown; homes: unknown; outgoing: unknown; incoming: unknown; has_children: unknown };
+
 /**
- * Assignees, labels, custom field values, other homes, links and rolled-up subitem progress for
- * many items, in a fixed number of queries per chunk of 500 ids (never one query per item).
+ * Assignees, labels, custom field values, other homes and links of many items in ONE query per
+ * chunk of 500 ids: each is a JSON array aggregated by a correlated subquery on its primary-key
+ * index (`jsonArrayAgg`). Subitem progress needs a tree walk, so it is a second query, and only
+ * for the items that have subitems at all.
  */
 export async function loadItemDetails(db: Db, itemIds: readonly string[]): Promise<Map<string, ItemDetails>> {
   const ids = [...new Set(itemIds)];
   const out = new Map<string, ItemDetails>();
   for (const id of ids) out.set(id, { assigneeIds: [], labelIds: [], fields: {}, alsoInSpaceIds: [], links: [], progress: { total: 0, done: 0 } });
   if (ids.length === 0) return out;
-  const get = (id: string) => out.get(id) as ItemDetails;
-  const [assignees, labels, values, homes, outgoing, incoming, progress] = await Promise.all([
-    inChunks(ids, (c) => db.selectFrom('item_assignees').select(['item_id', 'user_id']).where('item_id', 'in', c).orderBy('user_id').execute()),
-    inChunks(ids, (c) =>
-      db.selectFrom('item_labels').innerJoin('labels', 'labels.id', 'item_labels.label_id').select(['item_labels.item_id', 'item_labels.label_id']).where('item_labels.item_id', 'in', c).orderBy('labels.name').execute(),
-    ),
-    inChunks(ids, (c) =>
-      db
-        .selectFrom('item_field_values as v')
-        .innerJoin('fields as f', 'f.id', 'v.field_id')
-        .select(['v.item_id', 'v.field_id', 'v.text_value', 'v.num_value', 'f.type'])
-        .where('v.item_id', 'in', c)
-        .orderBy('v.ord')
-        .execute(),
-    ),
-    inChunks(ids, (c) => db.selectFrom('item_homes').select(['item_id', 'space_id']).where('item_id', 'in', c).orderBy('space_id').execute()),
-    inChunks(ids, (c) =>
-      db
-        .selectFrom('item_links as l')
-        .innerJoin('items as o', 'o.id', 'l.to_item_id')
-        .select(['l.id', 'l.kind', 'l.from_item_id as self', 'o.id as other', 'o.key', 'o.title', 'o.space_id', 'o.deleted_at'])
-        .where('l.from_item_id', 'in', c)
-        .orderBy('l.id')
-        .execute(),
-    ),
-    inChunks(ids, (c) =>
-      db
-        .selectFrom('item_links as l')
-        .innerJoin('items as o', 'o.id', 'l.from_item_id')
-        .select(['l.id', 'l.kind', 'l.to_item_id as self', 'o.id as other', 'o.key', 'o.title', 'o.space_id', 'o.deleted_at'])
-        .where('l.to_item_id', 'in', c)
-        .orderBy('l.id')
-        .execute(),
-    ),
-    inChunks(ids, (c) => subitemProgress(db, c)),
-  ]);
-  for (const a of assignees) get(a.item_id).assigneeIds.push(a.user_id);
-  for (const l of labels) get(l.item_id).labelIds.push(l.label_id);
-  const byField = new Map<string, { item: string; field: string; type: string; rows: Array<{ text_value: string | null; num_value: number | null }> }>();
-  for (const v of values) {
-    const k = `${v.item_id}\u0000${v.field_id}`;
-    const entry = byField.get(k) ?? { item: v.item_id, field: v.field_id, type: v.type, rows: [] };
-    entry.rows.push(v);
-    byField.set(k, entry);
-  }
-  for (const e of byField.values()) get(e.item).fields[e.field] = fieldValueOf(e.type, e.rows);
-  for (const h of homes) get(h.item_id).alsoInSpaceIds.push(h.space_id);
-  for (const [rows, from] of [[outgoing, true], [incoming, false]] as const) {
-    for (const l of rows) {
-      const kind = l.kind === 'blocks' ? (from ? 'blocks' : 'blocked_by') : 'relates';
-      get(l.self).links.push({ id: l.id, kind, itemId: l.other, itemKey: l.key, title: l.title, spaceId: l.space_id, deleted: l.deleted_at !== null });
+  const dialect = dialectOf(db);
+  const agg = (value: RawBuilder<unknown>, orderBy: RawBuilder<unknown>) => jsonArrayAgg(dialect, value, orderBy);
+  const tuple = (...values: RawBuilder<unknown>[]) => jsonTuple(dialect, values);
+  const link = (self: string, other: string) => sql`(select ${agg(tuple(sql`l.id`, sql`l.kind`, sql`o.id`, sql`o.key`, sql`o.title`, sql`o.space_id`, sql`o.deleted_at`), sql`l.id`)}
+      from item_links l inner join items o on o.id = l.${sql.raw(other)} where l.${sql.raw(self)} = i.id)`;
+  const rows = await inChunks(ids, async (c) => {
+    const r = await sql<DetailRow>`select i.id,
+      (select ${agg(sql`a.user_id`, sql`a.user_id`)} from item_assignees a where a.item_id = i.id) as assignees,
+      (select ${agg(sql`il.label_id`, sql`lb.name`)} from item_labels il inner join labels lb on lb.id = il.label_id where il.item_id = i.id) as labels,
+      (select ${agg(tuple(sql`v.field_id`, sql`f.type`, sql`v.text_value`, sql`v.num_value`), sql`v.ord, v.field_id`)}
+        from item_field_values v inner join fields f on f.id = v.field_id where v.item_id = i.id) as fields,
+      (select ${agg(sql`h.space_id`, sql`h.space_id`)} from item_homes h where h.item_id = i.id) as homes,
+      ${link('from_item_id', 'to_item_id')} as outgoing,
+      ${link('to_item_id', 'from_item_id')} as incoming,
+      exists (select 1 from items c where c.parent_id = i.id) as has_children
+      from items i where i.id in (${sql.join(c)})`.execute(db);
+    return r.rows;
+  });
+  const parents: string[] = [];
+  for (const r of rows) {
+    const d = out.get(r.id) as ItemDetails;
+    d.assigneeIds = jsonValue<string[]>(r.assignees);
+    d.labelIds = jsonValue<string[]>(r.labels);
+    d.alsoInSpaceIds = jsonValue<string[]>(r.homes);
+    const byField = new Map<string, { type: string; rows: Array<{ text_value: string | null; num_value: number | null }> }>();
+    for (const [fieldId, type, text, num] of jsonValue<Tuple[]>(r.fields)) {
+      const e = byField.get(fieldId as string) ?? { type: type as string, rows: [] };
+      e.rows.push({ text_value: text as string | null, num_value: num as number | null });
+      byField.set(fieldId as string, e);
     }
+    for (const [fieldId, e] of byField) d.fields[fieldId] = fieldValueOf(e.type, e.rows);
+    for (const [list, from] of [[r.outgoing, true], [r.incoming, false]] as const) {
+      for (const [id, kind, other, key, title, spaceId, deletedAt] of jsonValue<Tuple[]>(list)) {
+        d.links.push({ id: id as string, kind: kind === 'blocks' ? (from ? 'blocks' : 'blocked_by') : 'relates', itemId: other as string, itemKey: key as string, title: title as string, spaceId: spaceId as string, deleted: deletedAt !== null });
+      }
+    }
+    if (Number(r.has_children)) parents.push(r.id);
   }
-  for (const p of progress) get(p.root_id).progress = { total: Number(p.total), done: Number(p.done ?? 0) };
+  for (const p of await inChunks(parents, (c) => subitemProgress(db, c))) (out.get(p.root_id) as ItemDetails).progress = { total: Number(p.total), done: Number(p.done ?? 0) };
   return out;
 }
 

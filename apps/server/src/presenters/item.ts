@@ -1,4 +1,5 @@
 import type { Item } from '@weft/domain';
+import { epochFor } from '../auth/access-cache';
 import type { Db, Membership } from '../context';
 import type { ItemSubject } from '../policies/item.policy';
 import { itemPolicy } from '../policies/item.policy';
@@ -9,17 +10,38 @@ import { type ItemDetails, inChunks, loadItemDetails, priorityName } from './ite
 
 export { type FieldValue, fieldValueOf, type ItemDetails, inChunks, loadItemDetails, priorityName } from './item-details';
 
-/** How the actor relates to each of these spaces (visibility and membership), in one query per chunk. */
+/**
+ * How the actor relates to each of these spaces (visibility and membership): from the access cache
+ * when it is current (see auth/access-cache.ts), else in one query per chunk.
+ */
 export async function spaceSubjects(db: Db, m: Membership, spaceIds: readonly string[]): Promise<Map<string, SpaceSubject>> {
-  const rows = await inChunks([...new Set(spaceIds)], (c) =>
+  const out = new Map<string, SpaceSubject>();
+  const c = await epochFor(db, m);
+  const current = c !== null && c.epoch === c.cache.epoch;
+  const missing: string[] = [];
+  for (const id of new Set(spaceIds)) {
+    const space = current ? c.cache.spaces.get(id) : undefined;
+    const member = current ? c.cache.spaceMembers.get(`${id}\u0000${m.userId}`) : undefined;
+    if (space && member !== undefined) out.set(id, { visibility: space.visibility, isSpaceMember: member });
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const rows = await inChunks(missing, (chunk) =>
     db
       .selectFrom('spaces')
       .leftJoin('space_members', (j) => j.onRef('space_members.space_id', '=', 'spaces.id').on('space_members.user_id', '=', m.userId))
-      .select(['spaces.id', 'spaces.visibility', 'space_members.user_id'])
-      .where('spaces.id', 'in', c)
+      .select(['spaces.id', 'spaces.workspace_id', 'spaces.visibility', 'space_members.user_id'])
+      .where('spaces.id', 'in', chunk)
       .execute(),
   );
-  return new Map(rows.map((r) => [r.id, { visibility: r.visibility, isSpaceMember: r.user_id !== null }]));
+  for (const r of rows) {
+    out.set(r.id, { visibility: r.visibility, isSpaceMember: r.user_id !== null });
+    if (c) {
+      c.cache.put(c.cache.spaces, c.epoch, r.id, { workspace_id: r.workspace_id, visibility: r.visibility });
+      c.cache.put(c.cache.spaceMembers, c.epoch, `${r.id}\u0000${m.userId}`, r.user_id !== null);
+    }
+  }
+  return out;
 }
 
 const NO_ACCESS: SpaceSubject = { visibility: 'members', isSpaceMember: false };

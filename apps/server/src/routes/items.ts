@@ -10,6 +10,7 @@ import { updateItem } from '../commands/items/update-item';
 import type { Deps } from '../context';
 import { presentItems, presentOneItem } from '../presenters/item';
 import { listSpaceItems, SpaceItemsQuery } from '../queries/items/list-space-items';
+import { BOARD_LIMIT, Board, loadBoard } from '../queries/items/board';
 import { loadItemAccess } from '../queries/items/load-item';
 import { ifMatchVersion } from './versions';
 
@@ -35,6 +36,21 @@ export const itemsRoutes =
     );
     app.get('/spaces/:id/items', { config: { auth: 'user' }, schema: { tags, params: IdParams, querystring: SpaceItemsQuery, response: { 200: page(Item) } } }, async (req) =>
       listSpaceItems(ctxOf(deps, req), req.params.id, req.query),
+    );
+    app.get(
+      '/spaces/:id/board',
+      {
+        config: { auth: 'user' },
+        schema: {
+          tags,
+          description: `The whole board of a space in one request: its statuses and up to ${BOARD_LIMIT.toLocaleString('en-US')} live items as compact cards, in board order.`,
+          params: IdParams,
+          response: { 200: Board },
+        },
+      },
+      // Serialized here: the Board type already fixes the shape, and running the zod response
+      // check over 5,000 cards cost as much as loading them (~50 ms). A JSON string is sent as is.
+      async (req, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(await loadBoard(ctxOf(deps, req), req.params.id)) as unknown as Board),
     );
     app.get('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req) => {
       const { item, m } = await loadItemAccess(db, ctxOf(deps, req).actor, req.params.id);

@@ -11,6 +11,7 @@ export const itemCases: AuthzCase[] = [
   { route: 'POST /api/v1/spaces/:id/items', expect: write(201), req: async (w) => ['POST', `${api}/spaces/${w.space.id}/items`, { title: 'New' }] },
   { route: 'POST /api/v1/spaces/:id/items/batch', expect: write(201), req: async (w) => ['POST', `${api}/spaces/${w.space.id}/items/batch`, { items: [{ title: 'One' }, { title: 'Two' }] }] },
   { route: 'GET /api/v1/spaces/:id/items', expect: read(), req: async (w) => ['GET', `${api}/spaces/${w.space.id}/items`] },
+  { route: 'GET /api/v1/spaces/:id/board', expect: read(), req: async (w) => ['GET', `${api}/spaces/${w.space.id}/board`] },
   { route: 'GET /api/v1/items/:id', expect: read(), req: async (w, t) => ['GET', `${api}/items/${(await freshItem(t, w)).id}`] },
   { route: 'GET /api/v1/items/:id', variant: 'by key', expect: read(), req: async (w, t) => ['GET', `${api}/items/${(await freshItem(t, w)).key}`] },
   { route: 'PATCH /api/v1/items/:id', expect: membersOnly(200, 404), req: async (w, t) => ['PATCH', `${api}/items/${(await freshItem(t, w)).id}`, { version: 1, title: 'Edited' }] },
