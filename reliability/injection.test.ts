@@ -181,7 +181,7 @@ describe.each(testDialects())('injection on %s', (dialect) => {
   it('SQL metacharacters as every query-language value match nothing and never leak another workspace', async () => {
     const keys = ['status', 'category', 'assignee', 'owner', 'label', 'type', 'priority', 'space', 'due', 'updated', 'parent', 'is', 'created', 'Fuzz text', 'sla'];
     const quote = (v: string) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    const before = await digest.current();
+    const before = await digest.fresh();
     for (const payload of SQL) {
       const queries = [payload, quote(payload), ...keys.flatMap((k) => [`${k.includes(' ') ? quote(k) : k}:${quote(payload)}`, `${k.includes(' ') ? quote(k) : k}:${payload}`])];
       for (const q of queries) {
@@ -246,7 +246,7 @@ describe.each(testDialects())('injection on %s', (dialect) => {
   });
 
   it('path traversal in every id parameter of every route is a clean 4xx', async () => {
-    const before = await digest.current();
+    const before = await digest.fresh();
     let sent = 0;
     for (const op of ops) {
       for (let p = 0; p < op.params.length; p++) {

@@ -37,8 +37,9 @@ export function perfMigration(dialect: Dialect): Migration {
           const name = sql.raw(`${w.table}_access_epoch_${i}`);
           const table = sql.raw(w.table);
           if (dialect === 'postgres') {
-            // Statement-level: one bump per statement however many rows it touches.
-            await sql`create trigger ${name} after ${sql.raw(event)} on ${table} for each statement execute function bump_access_epoch()`.execute(db);
+            // Row-level, like SQLite's: a statement-level trigger fires even when no row matched, so a
+            // refused delete (404) would still write the epoch.
+            await sql`create trigger ${name} after ${sql.raw(event)} on ${table} for each row execute function bump_access_epoch()`.execute(db);
           } else {
             await sql`create trigger ${name} after ${sql.raw(event)} on ${table} begin update access_epoch set value = value + 1 where id = 1; end`.execute(db);
           }
