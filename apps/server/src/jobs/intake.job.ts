@@ -4,6 +4,7 @@ import type { Deps } from '../context';
 import { appendEvent } from '../events/append';
 import { parseJson } from '../presenters/intake';
 import { withTx } from '../tx';
+import { recomputeSlaDueTimes } from '../commands/intake/sla-recompute';
 import type { Job } from './types';
 
 type Target = 'first_response' | 'resolution';
@@ -137,6 +138,7 @@ async function emitTransitions(deps: Deps, t: Target, kind: 'breached' | 'at_ris
 export async function runSlaPass(deps: Deps, now: Date): Promise<void> {
   await detectFirstResponses(deps);
   await detectResolutions(deps);
+  await recomputeSlaDueTimes(deps);
   const iso = now.toISOString();
   for (const t of ['first_response', 'resolution'] as const) {
     await emitTransitions(deps, t, 'breached', iso);

@@ -19,7 +19,7 @@ describe.each(testDialects())('SLA policies, calendars, states, events and query
   const run = () => (job as NonNullable<typeof job>).run(t.deps, t.clock.now());
   const details = async (id: string) => ok<Req>(await call(t, w.member, 'GET', `${api}/requests/${id}/details`), 200);
   const slaEvents = async (requestId: string) =>
-    (await t.deps.store.db.selectFrom('events').select(['type', 'data', 'actor_id']).where('type', 'like', 'request.sla_%').orderBy('id').execute())
+    (await t.deps.store.db.selectFrom('events').select(['type', 'data', 'actor_id']).where('type', 'in', ['request.sla_at_risk', 'request.sla_breached']).orderBy('id').execute())
       .map((e) => ({ type: e.type, actor: e.actor_id, ...(JSON.parse(e.data) as { requestId: string; target: string }) }))
       .filter((e) => e.requestId === requestId)
       .map((e) => `${e.type}:${e.target}:${e.actor}`);
@@ -114,6 +114,46 @@ describe.each(testDialects())('SLA policies, calendars, states, events and query
     r = await details(r.id);
     expect(r.sla?.resolution).toMatchObject({ metAt: '2026-11-30T10:00:00.000Z', state: 'met' });
     expect(await slaEvents(r.id)).toEqual(['request.sla_at_risk:first_response:null', 'request.sla_breached:first_response:null']);
+  });
+
+  it('recomputes due times once when the priority or the policy changes (two passes racing), from the submission time', async () => {
+    t.clock.set('2026-12-07T09:00:00.000Z'); // Monday 10:00 Berlin
+    const { reference } = ok<{ reference: string }>(await submit(t, publicId, goodBody()), 201);
+    let r = await details(reference);
+    const before = r.sla?.resolution.dueAt;
+    const recomputed = async () =>
+      (await t.deps.store.db.selectFrom('events').select(['data']).where('type', '=', 'request.sla_recomputed').orderBy('id').execute())
+        .map((e) => JSON.parse(e.data) as { requestId: string; reason: string; priority: string; resolutionDueAt: string | null; firstResponseDueAt: string | null })
+        .filter((e) => e.requestId === r.id);
+    // A title edit changes no due time: no event.
+    t.clock.set('2026-12-07T09:30:00.000Z');
+    let item = ok<{ version: number }>(await call(t, w.member, 'GET', `${api}/items/${r.itemId}`), 200);
+    ok(await call(t, w.member, 'PATCH', `${api}/items/${r.itemId}`, { version: item.version, title: 'Renamed' }), 200);
+    await run();
+    expect(await recomputed()).toEqual([]);
+    // Priority high → low: low has only a resolution target (4,800 business minutes = 10 days of 8 h).
+    t.clock.set('2026-12-07T10:00:00.000Z');
+    item = ok<{ version: number }>(await call(t, w.member, 'GET', `${api}/items/${r.itemId}`), 200);
+    ok(await call(t, w.member, 'PATCH', `${api}/items/${r.itemId}`, { version: item.version, priority: 'low' }), 200);
+    await Promise.all([run(), run()]);
+    await run();
+    r = await details(r.id);
+    expect(r.sla?.firstResponse.dueAt).toBeNull();
+    // From Monday 7 Dec 10:00 Berlin, 80 working hours (ten 8-hour days): Monday 21 Dec 10:00 Berlin.
+    expect(r.sla?.resolution.dueAt).toBe('2026-12-21T09:00:00.000Z');
+    expect(r.sla?.resolution.dueAt).not.toBe(before);
+    expect(await recomputed()).toEqual([expect.objectContaining({ reason: 'priority', priority: 'low', firstResponseDueAt: null, resolutionDueAt: '2026-12-21T09:00:00.000Z' })]);
+    // The policy's low target changes: recomputed once more, from the submission time.
+    const policy = ok<{ data: Array<{ id: string; version: number }> }>(await call(t, w.member, 'GET', `${api}/spaces/${w.space.id}/sla-policies`), 200).data[0] as { id: string; version: number };
+    t.clock.set('2026-12-07T11:00:00.000Z');
+    ok(await call(t, w.member, 'PATCH', `${api}/sla-policies/${policy.id}`, { version: policy.version, targets: { high: { firstResponseMinutes: 240, resolutionMinutes: 960 }, low: { resolutionMinutes: 480 } } }), 200);
+    await Promise.all([run(), run()]);
+    r = await details(r.id);
+    expect(r.sla?.resolution.dueAt).toBe('2026-12-08T09:00:00.000Z');
+    expect((await recomputed()).map((e) => [e.reason, e.resolutionDueAt])).toEqual([
+      ['priority', '2026-12-21T09:00:00.000Z'],
+      ['policy', '2026-12-08T09:00:00.000Z'],
+    ]);
   });
 
   it("does not count the requester's own comments as a response; a member's does", async () => {

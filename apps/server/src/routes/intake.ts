@@ -38,6 +38,8 @@ import type { Deps } from '../context';
 import { presentCalendar, presentForm, presentSlaPolicy } from '../presenters/intake';
 import { listCalendars, listForms, listRequests, listSlaPolicies, readFormByLink, readRequest, readRequestStatus } from '../queries/intake/reads';
 import { ifMatchVersion } from './versions';
+// Registers this area's space-template extension (save a space as a template → apply it).
+import '../commands/intake/template-extension';
 
 const forms = ['intake: forms'];
 const requests = ['intake: requests'];

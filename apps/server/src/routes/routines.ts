@@ -17,13 +17,15 @@ import { z } from 'zod';
 import { ctxOf } from '../app';
 import { createRoutine } from '../commands/routines/create-routine';
 import { deleteRoutine } from '../commands/routines/delete-routine';
-import { editOccurrence, postponeOccurrence, skipOccurrence } from '../commands/routines/override-occurrence';
+import { clearOccurrence, editOccurrence, postponeOccurrence, skipOccurrence } from '../commands/routines/override-occurrence';
 import { setRoutinePaused } from '../commands/routines/pause-routine';
 import { updateRoutine } from '../commands/routines/update-routine';
 import type { Deps } from '../context';
 import { presentOccurrence, presentRoutine } from '../presenters/routines';
 import { getRoutine, listOccurrences, listRoutines, previewRoutine } from '../queries/routines/routines';
 import { ifMatchVersion } from './versions';
+// Registers this area's space-template extension (save a space as a template → apply it).
+import '../commands/routines/template-extension';
 
 /** Routes of issue 4: routines (recurring work). */
 export const routinesRoutes =
@@ -94,5 +96,13 @@ export const routinesRoutes =
       '/routines/:id/occurrences/:occurrence',
       { config: { auth: 'user' }, schema: { tags, params: OccurrenceParams, body: EditOccurrenceInput, response: { 200: RoutineOccurrence } } },
       async (req) => presentOccurrence(await editOccurrence(ctxOf(deps, req), req.params.id, req.params.occurrence, req.body), null),
+    );
+    app.delete(
+      '/routines/:id/occurrences/:occurrence',
+      { config: { auth: 'user' }, schema: { tags, params: OccurrenceParams, response: { 204: z.null().describe('the skip, postpone or edit is cleared; the occurrence follows the series again') } } },
+      async (req, reply) => {
+        await clearOccurrence(ctxOf(deps, req), req.params.id, req.params.occurrence);
+        return reply.code(204).send(null);
+      },
     );
   };

@@ -193,11 +193,12 @@ describe.each(testDialects())('templates on %s', (dialect) => {
     expect(await digest()).toBe(before);
   });
 
-  it('refuses a template with routines until that area registers its handler', async () => {
+  it('a bad routine entry is refused by the routines handler, and nothing of the apply is kept', async () => {
     const tpl = (await call(t, owner, 'POST', `${api}/workspaces/${ws}/templates`, { kind: 'space', name: 'With routine', content: { statuses: [{ name: 'Open', category: 'todo' }], routines: [{ name: 'Payroll' }] } })).json();
     const before = await digest();
     const res = await call(t, owner, 'POST', `${api}/templates/${tpl.id}/apply`, { key: 'PAY', name: 'Payroll' });
-    expect(res.json()).toMatchObject({ status: 422, code: 'TEMPLATE_UNSUPPORTED' });
+    expect(res.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('content.routines.0.recurrence');
     expect(await digest()).toBe(before);
   });
 

@@ -64,6 +64,7 @@ export const templatesRoutes =
         space: await presentOneSpace(db, m, made.space),
         fields: made.fields.map((f) => presentField(f, m)),
         views: made.views.map((v) => presentView(v.row, v.m, v.subject)),
+        ...made.made,
         dropped,
       });
     });

@@ -31,6 +31,8 @@ export function routinesResources(t: Transport) {
       skip: (id: string, occurrence: string) => t.request<RoutineOccurrence>('POST', `${occ(id, occurrence)}/skip`),
       postpone: (id: string, occurrence: string, input: PostponeOccurrenceInput) => t.request<RoutineOccurrence>('POST', `${occ(id, occurrence)}/postpone`, { body: input }),
       editOccurrence: (id: string, occurrence: string, input: EditOccurrenceInput) => t.request<RoutineOccurrence>('PATCH', occ(id, occurrence), { body: input }),
+      /** Takes back a skip, postpone or edit of one occurrence that is not created yet. */
+      clearOccurrence: (id: string, occurrence: string) => t.request<void>('DELETE', occ(id, occurrence)),
     },
   };
 }

@@ -20,6 +20,7 @@ import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import { parseUntil, type Until } from './rrule-text';
 
+export { impossibleRuleReasons } from './feasibility';
 export { isCalendarDate, parseRRule, parseUntil, RECURRENCE_FREQS } from './rrule-text';
 
 /** A recurrence: an RFC 5545 RRULE (without DTSTART), a local start 'YYYY-MM-DDTHH:mm' in an IANA zone, optional exception dates (local 'YYYY-MM-DD'). */
@@ -57,8 +58,16 @@ function compact(local: Temporal.PlainDateTime): string {
   return `${String(local.year).padStart(4, '0')}${pad(local.month)}${pad(local.day)}T${pad(local.hour)}${pad(local.minute)}${pad(local.second)}`;
 }
 
-function compile(r: Recurrence): Compiled {
-  const key = JSON.stringify([r.rrule, r.timeZone, r.start, r.exdates ?? []]);
+/**
+ * Caps of a validation probe, in periods of the rule's FREQ: about ten years, enough for any
+ * sensible rule's first occurrence (a daily rule on December 31st of leap years, the 5th Friday of
+ * February), few enough that a rule the static checks miss costs milliseconds instead of the
+ * library's default of 10,000 periods and a million candidates.
+ */
+const PROBE_PERIODS: Record<string, number> = { DAILY: 3000, WEEKLY: 520, MONTHLY: 130, YEARLY: 30 };
+
+function compile(r: Recurrence, probe = false): Compiled {
+  const key = JSON.stringify([r.rrule, r.timeZone, r.start, r.exdates ?? [], probe]);
   const hit = cache.get(key);
   if (hit) return hit;
   const body = r.rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
@@ -81,6 +90,7 @@ function compile(r: Recurrence): Compiled {
   const rule = new RRuleTemporal({
     rruleString: `DTSTART;TZID=UTC:${compact(start)}\nRRULE:${floatingParts.join(';')}`,
     temporal: Temporal,
+    ...(probe ? { maxIterations: PROBE_PERIODS[/FREQ=(\w+)/.exec(body)?.[1] ?? ''] ?? 3000, maxCandidateEvaluations: 5000 } : {}),
   });
   const compiled = { rule, timeZone: r.timeZone, exdates: new Set(r.exdates ?? []), until, untilInstant };
   if (cache.size > 500) cache.clear();
@@ -163,6 +173,30 @@ export function nextOccurrences(r: Recurrence, after: Date, count: number): Date
     return true;
   });
   return finish(found, count);
+}
+
+/**
+ * The rule's first occurrence, searched from its start within the validation caps: `null` when it
+ * has none (COUNT, UNTIL or exdates exhaust it, or nothing is found within the caps). Used to refuse
+ * rules that never occur at a bounded cost; run `impossibleRuleReasons` first for a clear message.
+ */
+export function firstOccurrenceWithin(r: Recurrence): Date | null {
+  const c = compile(r, true);
+  const fromLocal = Date.parse(`${r.start}:00Z`) - 2 * DAY_MS;
+  const first = guard(() => c.rule.next(new Date(fromLocal), true), null);
+  if (!first) return null;
+  // Exception dates (at most 500) and a time UNTIL are applied on top: widen the window until a
+  // candidate survives, up to two years past the first.
+  let lo = first.epochMilliseconds;
+  for (let span = 32 * DAY_MS; lo <= first.epochMilliseconds + 2 * 366 * DAY_MS; span *= 2) {
+    const batch = guard(() => c.rule.between(new Date(lo), new Date(lo + span), true), []);
+    for (const dt of batch) {
+      const o = occurrence(c, dt as Temporal.ZonedDateTime);
+      if (o) return new Date(o.instant);
+    }
+    lo += span + 1;
+  }
+  return null;
 }
 
 /** Occurrences t with from < t <= to, in order, at most `limit` (default 1000). */

@@ -136,6 +136,18 @@ describe('describeLocal and the schema', () => {
     expect(describeLocal(new Date('2026-07-01T22:30:00Z'), 'America/New_York')).toEqual({ date: '2026-07-01', time: '18:30' });
   });
 
+  it.each([
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO',
+    'FREQ=MONTHLY;BYDAY=5FR;BYMONTH=2',
+    'FREQ=DAILY;BYYEARDAY=366',
+    'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+    'FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO',
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+  ])('accepts the rare but possible %s', (rrule) => {
+    expect(RecurrenceSchema.safeParse({ rrule, timeZone: 'Europe/Berlin', start: '2026-01-05T09:00' }).success).toBe(true);
+  });
+
   it('accepts a good recurrence (RRULE: prefix and lower case allowed)', () => {
     expect(RecurrenceSchema.safeParse({ rrule: 'RRULE:freq=weekly;byday=mo', timeZone: 'Europe/Berlin', start: '2026-01-05T09:00' }).success).toBe(true);
   });
@@ -150,6 +162,15 @@ describe('describeLocal and the schema', () => {
     [{ rrule: 'FREQ=DAILY;FOO=1', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'FOO is not a supported rule part'],
     [{ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'the rule has no occurrences'],
     [{ rrule: 'FREQ=DAILY;UNTIL=20250101', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'the rule has no occurrences'],
+    [{ rrule: 'FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'BYMONTHDAY=31 never falls in BYMONTH=4,6,9,11'],
+    [{ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-30', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'BYMONTHDAY=-30 never falls in BYMONTH=2'],
+    [{ rrule: 'FREQ=YEARLY;BYMONTH=4', timeZone: 'UTC', start: '2026-01-31T09:00' }, 'rrule', "the start's day (31) never falls in BYMONTH=4"],
+    [{ rrule: 'FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'BYYEARDAY=366 never falls in BYMONTH=1'],
+    [{ rrule: 'FREQ=MONTHLY;BYDAY=6MO', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'a month has at most 5 of each weekday'],
+    [{ rrule: 'FREQ=WEEKLY;BYDAY=MO;BYSETPOS=5', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'BYSETPOS=5 can never match: each week has at most 1 candidate'],
+    [{ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-31', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'each month has at most 5 candidates'],
+    // Not caught statically (2026 + 4n is never a leap year): the capped probe refuses it.
+    [{ rrule: 'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29', timeZone: 'UTC', start: '2026-01-05T09:00' }, 'rrule', 'the rule has no occurrences'],
     [{ rrule: 'FREQ=DAILY', timeZone: 'Mars/Olympus', start: '2026-01-05T09:00' }, 'timeZone', 'IANA time zone'],
     [{ rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-02-30T09:00' }, 'start', 'not a real calendar date'],
     [{ rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-01-05 9am' }, 'start', 'YYYY-MM-DDTHH:mm'],

@@ -1,6 +1,6 @@
 // Schemas of issue 4: routines and the scheduler.
 import { z } from 'zod';
-import { isCalendarDate, nextOccurrences, parseRRule, type Recurrence } from '../recurrence/index';
+import { firstOccurrenceWithin, impossibleRuleReasons, isCalendarDate, parseRRule, type Recurrence } from '../recurrence/index';
 import { titleTemplateErrors } from '../routines/title';
 import { Abilities, Id, Instant, isTimeZone, Markdown, Name, Version } from './common';
 import { FieldValue, FieldValues, PrioritySchema, Title, TypeKey } from './item';
@@ -9,6 +9,8 @@ export type { Recurrence } from '../recurrence/index';
 export {
   afterCompletion,
   describeLocal,
+  firstOccurrenceWithin,
+  impossibleRuleReasons,
   leadTimeBefore,
   localToInstant,
   nextOccurrences,
@@ -43,12 +45,16 @@ export const RecurrenceSchema: z.ZodType<Recurrence> = z
     exdates: z.array(LocalDate).max(500).optional(),
   })
   .superRefine((r, ctx) => {
-    const { errors, normalized } = parseRRule(r.rrule);
+    const { errors, normalized, parts } = parseRRule(r.rrule);
     for (const message of errors) ctx.addIssue({ code: 'custom', path: ['rrule'], message });
     if (errors.length > 0 || !isTimeZone(r.timeZone) || !LOCAL_START.test(r.start) || !isCalendarDate(r.start.slice(0, 10))) return;
-    const before = new Date(Date.parse(`${r.start}:00Z`) - 2 * 86_400_000);
-    const first = nextOccurrences({ ...r, rrule: normalized }, before, 1);
-    if (first.length === 0) ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'the rule has no occurrences (check BYMONTHDAY, BYMONTH, COUNT, UNTIL and exdates)' });
+    // Impossible shapes are refused statically; the probe behind them is capped, so any rule costs milliseconds.
+    const impossible = impossibleRuleReasons(parts, r.start);
+    for (const reason of impossible) ctx.addIssue({ code: 'custom', path: ['rrule'], message: `the rule has no occurrences: ${reason}` });
+    if (impossible.length > 0) return;
+    if (!firstOccurrenceWithin({ ...r, rrule: normalized })) {
+      ctx.addIssue({ code: 'custom', path: ['rrule'], message: 'the rule has no occurrences, or its first is too far away (check BYMONTHDAY, BYMONTH, BYSETPOS, INTERVAL, COUNT, UNTIL and exdates)' });
+    }
   });
 
 // ---- Routines -------------------------------------------------------------------------------

@@ -87,6 +87,8 @@ export const SpaceTemplateContent = z.strictObject({
   views: z.array(TemplateView).max(100).default([]),
   routines: z.array(z.record(z.string(), z.unknown())).max(100).default([]),
   forms: z.array(z.record(z.string(), z.unknown())).max(100).default([]),
+  /** At most one: the space's SLA policy (a space has one). */
+  slaPolicies: z.array(z.record(z.string(), z.unknown())).max(1).default([]),
 });
 
 const TemplateMeta = { name: Name, description: z.string().max(2000).default('') };
@@ -165,5 +167,9 @@ export const ApplyTemplateResult = z.object({
   space: Space.optional(),
   fields: z.array(Field).optional(),
   views: z.array(View).optional(),
-  dropped: z.object({ labelIds: z.array(z.string()), fieldIds: z.array(z.string()), assigneeIds: z.array(z.string()) }),
+  /** What the extensions made in the new space (space templates with routines, forms or an SLA policy). */
+  routines: z.array(z.object({ id: Id, name: z.string() })).optional(),
+  forms: z.array(z.object({ id: Id, name: z.string() })).optional(),
+  slaPolicies: z.array(z.object({ id: Id, name: z.string() })).optional(),
+  dropped: z.object({ labelIds: z.array(z.string()), fieldIds: z.array(z.string()), assigneeIds: z.array(z.string()), calendarIds: z.array(z.string()).optional() }),
 });

@@ -7,7 +7,7 @@ import { slaPolicy } from '../../policies/intake.policy';
 import { authorize } from '../../policies/policy';
 import { presentSlaPolicy } from '../../presenters/intake';
 import { loadSlaPolicy, spaceScope } from '../../queries/intake/load';
-import { withTx } from '../../tx';
+import { type Tx, withTx } from '../../tx';
 import { invalid } from '../spaces/space-checks';
 import { requireVersion, versionConflict } from '../versioned';
 
@@ -28,29 +28,34 @@ export async function createSlaPolicy(ctx: Ctx, spaceId: string, raw: z.input<ty
     const { space, m, subject } = await spaceScope(tx.db, ctx.actor, spaceId, 'SPACE_NOT_FOUND');
     authorize(slaPolicy, 'sla.manage', m, subject, { canRead: true, notFound: 'SPACE_NOT_FOUND' });
     await checkCalendar(tx.db, space.workspace_id, input.calendarId);
-    if (await tx.db.selectFrom('sla_policies').select('id').where('space_id', '=', space.id).executeTakeFirst()) {
-      throw new WeftError('SLA_POLICY_EXISTS', 'this space already has an SLA policy: change that one');
-    }
-    const row: SlaPoliciesTable = {
-      id: newId(),
-      workspace_id: space.workspace_id,
-      space_id: space.id,
-      name: input.name,
-      calendar_id: input.calendarId,
-      targets: JSON.stringify(input.targets),
-      created_at: tx.now,
-      updated_at: tx.now,
-      version: 1,
-    };
-    try {
-      await tx.db.insertInto('sla_policies').values(row).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new WeftError('SLA_POLICY_EXISTS', 'this space already has an SLA policy');
-      throw e;
-    }
-    await appendEvent(tx, { type: 'sla_policy.created', workspaceId: space.workspace_id, spaceId: space.id, data: { policyId: row.id } });
-    return { policy: row, m, subject };
+    return { policy: await createSlaPolicyTx(tx, space, input), m, subject };
   });
+}
+
+/** The write of a space's SLA policy inside a caller's transaction (authorized and checked by the caller); also used by space templates. */
+export async function createSlaPolicyTx(tx: Tx, space: { id: string; workspace_id: string }, input: z.output<typeof CreateSlaPolicyInput>): Promise<SlaPoliciesTable> {
+  if (await tx.db.selectFrom('sla_policies').select('id').where('space_id', '=', space.id).executeTakeFirst()) {
+    throw new WeftError('SLA_POLICY_EXISTS', 'this space already has an SLA policy: change that one');
+  }
+  const row: SlaPoliciesTable = {
+    id: newId(),
+    workspace_id: space.workspace_id,
+    space_id: space.id,
+    name: input.name,
+    calendar_id: input.calendarId,
+    targets: JSON.stringify(input.targets),
+    created_at: tx.now,
+    updated_at: tx.now,
+    version: 1,
+  };
+  try {
+    await tx.db.insertInto('sla_policies').values(row).execute();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new WeftError('SLA_POLICY_EXISTS', 'this space already has an SLA policy');
+    throw e;
+  }
+  await appendEvent(tx, { type: 'sla_policy.created', workspaceId: space.workspace_id, spaceId: space.id, data: { policyId: row.id } });
+  return row;
 }
 
 export async function updateSlaPolicy(ctx: Ctx, id: string, raw: z.input<typeof UpdateSlaPolicyInput>) {

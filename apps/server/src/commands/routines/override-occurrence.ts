@@ -110,3 +110,26 @@ export async function editOccurrence(ctx: Ctx, routineId: string, ref: string, r
   const input = EditOccurrenceInput.parse(raw);
   return withRoutine(ctx, routineId, (tx, a) => overrideOccurrence(tx, a, ref, { state: 'pending', override: input }, 'routine.occurrence_edited'));
 }
+
+/**
+ * Takes back a skip, a postpone or a one-occurrence edit before the occurrence is created: the row
+ * goes and the occurrence follows the series again. The delete is guarded on the row's state, so it
+ * races the scheduler's claim safely. Refused once created (409), once its original date has been
+ * passed by the scheduler (409: clearing would lose it; postpone it instead), and for an occurrence
+ * without an override (404).
+ */
+export async function clearOccurrence(ctx: Ctx, routineId: string, ref: string) {
+  return withRoutine(ctx, routineId, async (tx, a) => {
+    const r = a.routine;
+    const o = resolveOccurrence(r, ref);
+    const occurrenceAt = o.toISOString();
+    const row = await tx.db.selectFrom('routine_occurrences').selectAll().where('routine_id', '=', r.id).where('occurrence_at', '=', occurrenceAt).executeTakeFirst();
+    if (row?.state === 'created') throw new WeftError('OCCURRENCE_ALREADY_CREATED', 'this occurrence was already created; change that item instead');
+    if (!row || (row.state === 'skipped' && row.reason !== 'user')) throw new WeftError('OCCURRENCE_NOT_FOUND', `the occurrence on ${describeLocal(o, r.time_zone).date} has no skip, postpone or edit to clear`);
+    const passed = r.anchor === 'schedule' && r.last_occurrence_at !== null && o.getTime() <= Date.parse(r.last_occurrence_at);
+    if (passed) throw new WeftError('OCCURRENCE_PASSED', 'the original date of this occurrence has passed; postpone or edit it instead of clearing');
+    const deleted = await tx.db.deleteFrom('routine_occurrences').where('id', '=', row.id).where('state', 'in', ['pending', 'skipped']).returning('id').executeTakeFirst();
+    if (!deleted) throw new WeftError('OCCURRENCE_ALREADY_CREATED', 'this occurrence was just created; change that item instead');
+    await appendEvent(tx, { type: 'routine.occurrence_cleared', workspaceId: r.workspace_id, spaceId: r.space_id, data: { routineId: r.id, occurrenceAt, was: row.state === 'skipped' ? 'skipped' : 'pending' } });
+  });
+}

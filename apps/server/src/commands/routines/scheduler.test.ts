@@ -175,6 +175,32 @@ describe.each(testDialects())('routine scheduler on %s', (dialect) => {
     expect(children.map((c) => c.title)).toEqual(['Step one', 'Step two']);
   });
 
+  it('clears a skip, a postpone or an edit before creation; refuses created, passed and plain occurrences', async () => {
+    const r = await routine({ recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-11-01T09:00' }, template: { title: 'Day {{date:D}}' } }, '2026-11-01T00:00:00Z');
+    await runAt('2026-11-01T09:00:00Z');
+    const occ = (d: string) => `${api}/routines/${r.id}/occurrences/2026-11-${d}`;
+    expect((await call(t, ana, 'POST', `${occ('02')}/skip`)).statusCode).toBe(200);
+    expect((await call(t, ana, 'POST', `${occ('03')}/postpone`, { days: 3 })).statusCode).toBe(200);
+    expect((await call(t, ana, 'PATCH', occ('04'), { title: 'Edited' })).statusCode).toBe(200);
+    for (const d of ['02', '03', '04']) expect((await call(t, ana, 'DELETE', occ(d))).statusCode).toBe(204);
+    const preview = (await call(t, ana, 'GET', `${api}/routines/${r.id}/preview?count=3`)).json();
+    expect(preview.occurrences.map((o: { state: string; title: string }) => [o.state, o.title])).toEqual([
+      ['scheduled', 'Day 2'],
+      ['scheduled', 'Day 3'],
+      ['scheduled', 'Day 4'],
+    ]);
+    // Nothing left to clear (404), already created (409), a guest or outsider cannot (404 for those who cannot see it).
+    expect((await call(t, ana, 'DELETE', occ('02'))).json().code).toBe('OCCURRENCE_NOT_FOUND');
+    expect((await call(t, ana, 'DELETE', occ('01'))).json().code).toBe('OCCURRENCE_ALREADY_CREATED');
+    // A postponed occurrence whose original date the scheduler has passed cannot be cleared (it would be lost).
+    expect((await call(t, ana, 'POST', `${occ('05')}/postpone`, { days: 2 })).statusCode).toBe(200);
+    for (const d of ['02', '03', '04', '05']) await runAt(`2026-11-${d}T09:00:00Z`);
+    expect((await call(t, ana, 'DELETE', occ('05'))).json().code).toBe('OCCURRENCE_PASSED');
+    const events = await t.deps.store.db.selectFrom('events').select('type').where('type', '=', 'routine.occurrence_cleared').where('data', 'like', `%${r.id}%`).execute();
+    expect(events).toHaveLength(3);
+    expect((await itemsOf(r.id)).map((i) => i.title)).toEqual(['Day 1', 'Day 2', 'Day 3', 'Day 4']);
+  });
+
   it('catch-up after downtime: only the latest missed occurrence is created; the skipped ones are noted in its activity', async () => {
     const r = await routine({ recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-11-01T09:00' } }, '2026-11-01T00:00:00Z');
     await runAt('2026-11-01T09:00:00Z');

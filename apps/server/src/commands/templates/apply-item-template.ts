@@ -21,7 +21,7 @@ function localDatePlus(now: string, timeZone: string, days: number): string {
 }
 
 /** Workspace members among `ids` who can read the space (only they may be assigned there). */
-async function readersOf(db: Db, space: { id: string; workspace_id: string; visibility: string }, ids: string[]): Promise<Set<string>> {
+export async function readersOf(db: Db, space: { id: string; workspace_id: string; visibility: string }, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('members')

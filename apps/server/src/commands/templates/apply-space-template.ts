@@ -45,9 +45,14 @@ export async function applySpaceTemplateTx(tx: Tx, ctx: Ctx, m: Membership, cont
   for (const v of content.views) {
     views.push(await createViewTx(tx, m, m.workspaceId, { name: v.name, query: v.query, layout: v.layout, shared: v.shared, spaceId: space.id, options: v.options }));
   }
+  const dropped = { labelIds: [] as string[], fieldIds: [] as string[], assigneeIds: [] as string[], calendarIds: [] as string[] };
+  const made: Partial<Record<(typeof EXTENSION_KEYS)[number], Array<{ id: string; name: string }>>> = {};
   for (const key of EXTENSION_KEYS) {
     const ext = spaceTemplateExtension(key);
-    if (ext && content[key].length > 0) await ext.apply(tx, ctx, m, space, content[key]);
+    if (!ext || content[key].length === 0) continue;
+    const applied = await ext.apply(tx, ctx, m, space, content[key]);
+    made[key] = applied.made;
+    for (const k of Object.keys(dropped) as Array<keyof typeof dropped>) dropped[k] = [...new Set([...dropped[k], ...(applied.dropped?.[k] ?? [])])];
   }
-  return { spaceId: space.id, itemId: null as string | null, space, fields, views, dropped: { labelIds: [], fieldIds: [], assigneeIds: [] } };
+  return { spaceId: space.id, itemId: null as string | null, space, fields, views, made, dropped };
 }

@@ -13,10 +13,13 @@ import type { Tx } from '../../tx';
  * (422 TEMPLATE_UNSUPPORTED) rather than silently creating half of it.
  */
 export type SpaceTemplateExtension = {
-  key: 'routines' | 'forms';
+  key: 'routines' | 'forms' | 'slaPolicies';
   capture(tx: Tx, spaceId: string): Promise<Array<Record<string, unknown>>>;
-  apply(tx: Tx, ctx: Ctx, m: Membership, space: SpacesTable, entries: ReadonlyArray<Record<string, unknown>>): Promise<void>;
+  apply(tx: Tx, ctx: Ctx, m: Membership, space: SpacesTable, entries: ReadonlyArray<Record<string, unknown>>): Promise<ExtensionApplied>;
 };
+
+/** What an extension made (ids and names) and the references it left out, merged into the apply answer's `dropped`. */
+export type ExtensionApplied = { made: Array<{ id: string; name: string }>; dropped?: { assigneeIds?: string[]; fieldIds?: string[]; labelIds?: string[]; calendarIds?: string[] } };
 
 const registry = new Map<SpaceTemplateExtension['key'], SpaceTemplateExtension>();
 
@@ -30,4 +33,4 @@ export function spaceTemplateExtension(key: SpaceTemplateExtension['key']): Spac
   return registry.get(key);
 }
 
-export const EXTENSION_KEYS: ReadonlyArray<SpaceTemplateExtension['key']> = ['routines', 'forms'];
+export const EXTENSION_KEYS: ReadonlyArray<SpaceTemplateExtension['key']> = ['routines', 'forms', 'slaPolicies'];

@@ -48,4 +48,13 @@ export const routinesCases: AuthzCase[] = [
     expect: membersOnly(200, 404),
     req: async (w, t) => ['PATCH', `${api}/routines/${(await freshRoutine(t, w)).id}/occurrences/2030-01-03`, { title: 'Special' }],
   },
+  {
+    route: 'DELETE /api/v1/routines/:id/occurrences/:occurrence',
+    expect: membersOnly(204, 404),
+    req: async (w, t) => {
+      const r = await freshRoutine(t, w);
+      must(await call(t, w.owner, 'POST', `${api}/routines/${r.id}/occurrences/2030-01-03/skip`), 200, 'skip');
+      return ['DELETE', `${api}/routines/${r.id}/occurrences/2030-01-03`];
+    },
+  },
 ];
