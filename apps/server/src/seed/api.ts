@@ -15,7 +15,7 @@ export class SeedError extends Error {
 
 /** A tiny in-process client over `app.inject`: every write goes through the HTTP API. */
 export function seedApi(app: FastifyInstance) {
-  async function send<T>(who: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<{ body: T; cookie: string | null }> {
+  async function send<T>(who: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown): Promise<{ body: T; cookie: string | null }> {
     const res = await app.inject({
       method,
       url: `/api/v1${url}`,
@@ -39,6 +39,7 @@ export function seedApi(app: FastifyInstance) {
     get: async <T>(who: Session, url: string) => (await send<T>(who, 'GET', url)).body,
     post: async <T>(who: Session, url: string, body: unknown = {}) => (await send<T>(who, 'POST', url, body)).body,
     patch: async <T>(who: Session, url: string, body: unknown) => (await send<T>(who, 'PATCH', url, body)).body,
+    put: async <T>(who: Session, url: string, body: unknown) => (await send<T>(who, 'PUT', url, body)).body,
   };
 }
 

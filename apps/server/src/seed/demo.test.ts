@@ -45,10 +45,13 @@ describe.each(testDialects())('seedDemo on %s', (dialect) => {
     expect(result.counts).toMatchObject({ members: 4, spaces: 4, items: 200, links: 6 });
     expect(result.counts.comments).toBeGreaterThan(50);
     expect(result.counts.subitems).toBeGreaterThan(10);
+    // The work that is not a project: routines with items made by the scheduler, requests, a check-in.
+    expect(result.areas).toMatchObject({ routines: 2, forms: 1, requests: 3, checkins: 1, answers: 2, templates: 1 });
+    expect(result.areas.routineItems).toBeGreaterThanOrEqual(1);
 
     const db = t.deps.store.db;
     const items = await db.selectFrom('items').select(['id', 'space_id', 'status_category', 'completed_at', 'due_at', 'parent_id', 'created_at']).where('workspace_id', '=', result.workspace.id).execute();
-    expect(items).toHaveLength(200);
+    expect(items).toHaveLength(200 + result.areas.items);
     const spaces = await db.selectFrom('spaces').select(['id', 'key', 'kind', 'project_status', 'goal']).where('workspace_id', '=', result.workspace.id).orderBy('key').execute();
     expect(spaces.map((s) => [s.key, s.kind, s.project_status])).toEqual([
       ['HIR', 'project', 'planned'],
@@ -81,7 +84,7 @@ describe.each(testDialects())('seedDemo on %s', (dialect) => {
       if (i.status_category === 'done' || i.status_category === 'in_progress') expect(moved.has(i.id)).toBe(true);
     }
     expect(events.filter((e) => e.type === 'comment.created').length).toBe(result.counts.comments);
-    expect(events.filter((e) => e.type === 'item.moved').length).toBe(result.counts.moves);
+    expect(events.filter((e) => e.type === 'item.moved').length).toBe(result.counts.moves + result.areas.moves);
   });
 
   it('lets the demo user sign in and find their open work', async () => {

@@ -4,6 +4,7 @@ import { buildApp } from '../app';
 import type { Clock } from '../clock';
 import type { Deps } from '../context';
 import { SeedError, type Session, seedApi } from './api';
+import { type AreaCounts, seedAreas } from './areas';
 import { DEMO_LABELS, DEMO_LOGIN, DEMO_PEOPLE } from './demo-data';
 import { playHistory } from './demo-history';
 import { HISTORY_DAYS, planDemo } from './demo-plan';
@@ -17,6 +18,7 @@ export type DemoResult = {
   login: { email: string; password: string };
   people: Array<{ id: string; name: string; email: string }>;
   counts: { members: number; spaces: number; items: number; subitems: number; comments: number; links: number; moves: number };
+  areas: AreaCounts;
 };
 
 /** A clock the seed moves forward by hand, so the history it writes is spread over weeks. */
@@ -82,6 +84,9 @@ export async function seedDemo(deps: Deps, opts: { now: Date }): Promise<DemoRes
 
     const plan = planDemo(createRng(SEED), now, people.length);
     const stats = await playHistory({ api, clock, plan, people, spaces, labels, tier, points });
+    // The areas are set up just before "now" (the scheduler creates what is due by then).
+    clock.set(now - 1_800_000);
+    const areas = await seedAreas({ app, api, deps, clock, workspaceId: ws.id, people, spaces, date });
     // The seed's own sessions end with it; people sign in for themselves.
     for (const p of people) await api.post(p, '/auth/logout');
     return {
@@ -89,6 +94,7 @@ export async function seedDemo(deps: Deps, opts: { now: Date }): Promise<DemoRes
       login: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
       people: people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
       counts: { members: people.length, spaces: spaces.size, ...stats },
+      areas,
     };
   } finally {
     await app.close();
