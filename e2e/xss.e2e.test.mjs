@@ -3,10 +3,10 @@
 // (window.__xss is ever assigned, in any frame), a dialog opens, a request leaves for another host
 // (evil.example or anywhere else), or a payload turns into markup instead of showing as text.
 //
-// The placeholder SPA renders two stored fields: the signed-in user's name and workspace names.
-// Item titles, descriptions, comments, space, label and field names and custom field values are
-// stored too (and checked to round-trip verbatim) so that each later view only has to be added to
-// VIEWS below; until then PENDING_VIEWS reports them as to-do.
+// The web app renders the signed-in user's name, workspace and space names, status names, item
+// titles, markdown descriptions and comments (board, list, item panel and page). Label and field
+// names and custom field values are stored too (and checked to round-trip verbatim) so that each
+// later view only has to be added to VIEWS below; until then PENDING_VIEWS reports them as to-do.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, startServer, uniqueEmail } from './helpers.mjs';
@@ -29,11 +29,13 @@ const shown = (p) => p.trim();
 
 /**
  * Views the web app has, each with the path to open, what to wait for, and the stored texts that
- * must appear on it literally. Add each new view here when it lands (see PENDING_VIEWS).
+ * must appear on it literally. `each: 'user'` views are opened once per payload set as the user's
+ * name; `each: 'item'` views once per seeded space/item/comment holding that payload.
  */
 const VIEWS = [
   {
     name: 'home: header (user name) and workspace list',
+    each: 'user',
     path: () => '/',
     ready: (page, seed) => waitForWorkspaces(page, seed.workspaceNames.length),
     texts: async (page) => ({ user: await page.locator('header strong').textContent(), workspaces: await workspaceNames(page) }),
@@ -41,16 +43,77 @@ const VIEWS = [
   {
     // Every unknown path is the SPA (the future router); an invite link is one users really follow.
     name: 'deep link served by the SPA fallback (/invite/:token)',
+    each: 'user',
     path: (seed) => `/invite/${seed.inviteToken}`,
     ready: (page, seed) => waitForWorkspaces(page, seed.workspaceNames.length),
     texts: async (page) => ({ user: await page.locator('header strong').textContent(), workspaces: await workspaceNames(page) }),
   },
+  {
+    name: 'space board with the item side panel: space name, sidebar space names, status names, card titles, item title, description, comments',
+    each: 'item',
+    path: (seed, e) => `/w/${seed.workspaceId}/s/${e.space.id}?view=board&item=${e.item.key}`,
+    ready: async (page) => {
+      await page.locator('.card-slot').first().waitFor();
+      await page.getByRole('list', { name: 'Comments' }).locator('li').first().waitFor();
+      await page.getByRole('list', { name: 'Streams' }).locator('li').nth(PAYLOADS.length - 1).waitFor();
+    },
+    texts: async (page) => ({
+      space: await page.locator('.space-head .space-name').textContent(),
+      sidebar: (await page.getByRole('list', { name: 'Streams' }).locator('a').allTextContents()).map((t) => t.replace(/^X\d+ /, '')).sort(),
+      statuses: await page.locator('.column .status-name').allTextContents(),
+      cards: await page.locator('.card-title').allTextContents(),
+      title: await page.locator('.panel .title-input').inputValue(),
+      ...(await renderedMarkdown(page)),
+    }),
+    expected: (e) => ({ space: shown(e.p), sidebar: PAYLOADS.map(shown).sort(), statuses: DEFAULT_STATUSES, cards: [shown(e.p)], title: shown(e.p), ...expectedMarkdown(e.p) }),
+  },
+  {
+    name: 'space list view: item titles and status group names',
+    each: 'item',
+    path: (seed, e) => `/w/${seed.workspaceId}/s/${e.space.id}?view=list`,
+    ready: (page) => page.locator('.list-row').first().waitFor(),
+    texts: async (page) => ({ groups: await page.locator('.list-group .status-name').allTextContents(), rows: await page.locator('.list-row .row-title').allTextContents() }),
+    expected: (e) => ({ groups: ['Todo'], rows: [shown(e.p)] }),
+  },
+  {
+    name: 'item page (/items/:key): title, description (view, editor and preview), comments',
+    each: 'item',
+    path: (_seed, e) => `/items/${e.item.key}`,
+    ready: (page) => page.getByRole('list', { name: 'Comments' }).locator('li').first().waitFor(),
+    texts: async (page) => {
+      const got = { title: await page.locator('.title-input').inputValue(), ...(await renderedMarkdown(page)) };
+      await page.getByRole('button', { name: 'Edit description' }).click();
+      got.editor = await page.getByLabel('Description (markdown)').inputValue();
+      await page.getByRole('tab', { name: 'Preview' }).click();
+      got.preview = await markdownText(page.getByRole('tabpanel'));
+      return got;
+    },
+    expected: (e) => ({ title: shown(e.p), ...expectedMarkdown(e.p), editor: `${e.p}\n\n${e.p}`, preview: expectedMarkdown(e.p).description }),
+  },
 ];
 
-/** Stored through the API below but not rendered by the placeholder UI yet. Move each to VIEWS. */
+const DEFAULT_STATUSES = ['Backlog', 'Todo', 'In Progress', 'In Review', 'Done', 'Canceled'];
+
+// Markdown is rendered, so the link payload ([x](javascript:…)) shows as its text "x" (the href is
+// stripped); raw HTML is escaped and shows verbatim, as does the malformed image. Either way nothing
+// may run (assertNothingRan).
+const usesMarkdownSyntax = (p) => p.startsWith('[x](');
+// Whitespace between rendered blocks varies with the markdown; the characters must not.
+const norm = (t) => t.replace(/\s+/g, '');
+async function markdownText(locator) {
+  return norm((await locator.locator('.markdown').first().textContent()) ?? '');
+}
+async function renderedMarkdown(page) {
+  return { description: await markdownText(page.locator('.description')), comment: await markdownText(page.getByRole('list', { name: 'Comments' })) };
+}
+function expectedMarkdown(p) {
+  if (usesMarkdownSyntax(p)) return { description: norm('x x'), comment: 'x' };
+  return { description: norm(`${p} ${p}`), comment: norm(p) };
+}
+
+/** Stored through the API below but not rendered by the web app yet. Move each to VIEWS. */
 const PENDING_VIEWS = [
-  'item detail: title, markdown description, comments, label chips, custom field values (text; select and multi-select option names)',
-  'space board and list: space name, item titles, status and label names',
+  'item detail: label chips, custom field values (text; select and multi-select option names)',
   'workspace settings: label names, field names and option names',
   'members and people pickers: user names (already covered in the header)',
   'activity feed and notifications: titles and comment bodies as they appear in events',
@@ -267,7 +330,7 @@ describe('XSS: stored payloads', () => {
     }
   });
 
-  for (const view of VIEWS) {
+  for (const view of VIEWS.filter((v) => v.each === 'user')) {
     test(`${view.name}: every payload as the user's name and as workspace names shows as text, runs nothing`, { timeout: 120_000 }, async (t) => {
       const { context, seen } = await watchedContext();
       const page = await context.newPage();
@@ -290,8 +353,29 @@ describe('XSS: stored payloads', () => {
     });
   }
 
+  for (const view of VIEWS.filter((v) => v.each === 'item')) {
+    test(`${view.name}: every payload shows as text, runs nothing`, { timeout: 180_000 }, async (t) => {
+      const { context, seen } = await watchedContext();
+      const page = await context.newPage();
+      try {
+        await logIn(page, seed.email);
+        for (const e of seed.items) {
+          await page.goto(`${server.url}${view.path(seed, e)}`);
+          await view.ready(page, e);
+          assert.deepEqual(await view.texts(page), view.expected(e), `payload ${JSON.stringify(e.p)} not shown as text`);
+          await assertNothingRan(page, seen, `${view.name} with ${JSON.stringify(e.p)}`);
+        }
+      } catch (err) {
+        t.diagnostic(`server output:\n${server.output()}`);
+        throw err;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   for (const pending of PENDING_VIEWS) {
-    test(`not rendered by the placeholder UI yet: ${pending}`, { todo: 'payloads are stored; add the view to VIEWS when it lands' }, () => {});
+    test(`not rendered by the web app yet: ${pending}`, { todo: 'payloads are stored; add the view to VIEWS when it lands' }, () => {});
   }
 });
 

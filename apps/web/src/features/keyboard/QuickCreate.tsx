@@ -1,0 +1,74 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { type FormEvent, useCallback, useId, useState } from 'react';
+import { client } from '../../lib/api';
+import { qk } from '../../lib/keys';
+import { notify } from '../../lib/notices';
+import { useCurrentWorkspaceId, useSpaces } from '../../lib/queries';
+import { openDialog } from '../../lib/ui-state';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorAlert, Field } from '../../ui/Field';
+
+/** `c` from anywhere: a title and a space (the current one by default). Inline syntax comes later. */
+export function QuickCreate() {
+  const ws = useCurrentWorkspaceId();
+  const params = useParams({ strict: false }) as { spaceId?: string };
+  const spaces = useSpaces(ws);
+  const live = (spaces.data ?? []).filter((s) => !s.archivedAt);
+  const [title, setTitle] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const spaceId = chosen ?? params.spaceId ?? live[0]?.id ?? '';
+  const spaceFieldId = useId();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const close = useCallback(() => openDialog(null), []);
+  const create = useMutation({
+    mutationFn: () => client.items.create(spaceId, { title }),
+    onSuccess: (item) => {
+      void qc.invalidateQueries({ queryKey: qk.board(item.spaceId) });
+      void qc.invalidateQueries({ queryKey: qk.itemsAll });
+      qc.setQueryData(qk.item(item.key), item);
+      close();
+      notify({
+        kind: 'info',
+        title: `Created ${item.key}`,
+        detail: item.title,
+        action: { label: 'Open', run: () => void navigate({ to: '/items/$key', params: { key: item.key } }) },
+      });
+    },
+  });
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate();
+  }
+  return (
+    <Dialog title="New item" onClose={close}>
+      {live.length === 0 ? (
+        <p>Create a space first (sidebar: “+ New space”).</p>
+      ) : (
+        <form onSubmit={onSubmit} aria-label="New item">
+          <Field label="Title" value={title} onChange={setTitle} autoFocus />
+          <div className="field">
+            <label htmlFor={spaceFieldId}>Space</label>
+            <select id={spaceFieldId} value={spaceId} onChange={(e) => setChosen(e.target.value)}>
+              {live.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.key} · {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ErrorAlert error={create.error} />
+          <div className="row">
+            <button type="submit" disabled={create.isPending}>
+              Create item
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { Link } from '@tanstack/react-router';
+import type { Space } from '@weft/client';
+import { useCurrentWorkspaceId, useSpaces, useViews } from '../../lib/queries';
+import { openDialog } from '../../lib/ui-state';
+
+function SpaceLinks({ ws, spaces, label }: { ws: string; spaces: Space[]; label: string }) {
+  return (
+    <>
+      <h2 className="nav-heading">{label}</h2>
+      {spaces.length === 0 ? (
+        <p className="muted small">None yet</p>
+      ) : (
+        <ul aria-label={label} className="nav-list">
+          {spaces.map((s) => (
+            <li key={s.id}>
+              <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: s.id }} search={{ view: 'board' }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+                <span className="space-key">{s.key}</span> {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** My work, the workspace's streams and projects, and its saved views. */
+export function Sidebar() {
+  const ws = useCurrentWorkspaceId();
+  const spaces = useSpaces(ws);
+  const views = useViews(ws);
+  if (!ws) return null;
+  const live = (spaces.data ?? []).filter((s) => !s.archivedAt);
+  return (
+    <nav className="sidebar" aria-label="Workspace">
+      <ul className="nav-list">
+        <li>
+          <Link to="/w/$workspaceId" params={{ workspaceId: ws }} activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+            My work
+          </Link>
+        </li>
+      </ul>
+      <SpaceLinks ws={ws} label="Streams" spaces={live.filter((s) => s.kind === 'stream')} />
+      <SpaceLinks ws={ws} label="Projects" spaces={live.filter((s) => s.kind === 'project')} />
+      <button type="button" className="link" onClick={() => openDialog('new-space')}>
+        + New space
+      </button>
+      <h2 className="nav-heading">Saved views</h2>
+      {(views.data ?? []).length === 0 ? (
+        <p className="muted small">None yet</p>
+      ) : (
+        <ul aria-label="Saved views" className="nav-list">
+          {(views.data ?? []).map((v) =>
+            v.spaceId ? (
+              <li key={v.id}>
+                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout === 'board' ? 'board' : 'list', q: v.query }}>
+                  {v.name}
+                </Link>
+              </li>
+            ) : (
+              <li key={v.id}>
+                <Link to="/w/$workspaceId" params={{ workspaceId: ws }} search={{ q: v.query }}>
+                  {v.name}
+                </Link>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,48 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Home } from '../features/workspaces/Home';
+import { RootLayout } from './RootLayout';
+
+export type SpaceView = 'board' | 'list';
+export type SpaceSearch = { view: SpaceView; q?: string; item?: string };
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+// Code-based routes; every page but the home one is its own chunk, loaded when first visited.
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: Home });
+
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: Home });
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('../features/workspaces/InvitePage'), 'InvitePage'),
+});
+
+export const myWorkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$workspaceId',
+  validateSearch: (s: Record<string, unknown>): { q?: string } => ({ q: str(s.q) }),
+  component: lazyRouteComponent(() => import('../features/mywork/MyWork'), 'MyWork'),
+});
+
+export const spaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$workspaceId/s/$spaceId',
+  validateSearch: (s: Record<string, unknown>): SpaceSearch => ({ view: s.view === 'list' ? 'list' : 'board', q: str(s.q), item: str(s.item) }),
+  component: lazyRouteComponent(() => import('../features/spaces/SpacePage'), 'SpacePage'),
+});
+
+export const itemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/items/$key',
+  component: lazyRouteComponent(() => import('../features/items/ItemPage'), 'ItemPage'),
+});
+
+const routeTree = rootRoute.addChildren([indexRoute, inviteRoute, myWorkRoute, spaceRoute, itemRoute]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,282 @@
+// The web app's foundation in real Chromium against the real server (issue 5): sign up, workspace,
+// space, items, the board with drag and drop that persists, the item panel (edit, comment, a 409
+// with reapply), the list with j/k and the query filter, the command palette, dark mode, and a
+// 5,000-card board that keeps only the visible cards in the DOM.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, startServer, uniqueEmail } from './helpers.mjs';
+
+const PASSWORD = 'correct horse battery';
+let server;
+let browser;
+let context;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A same-origin API call from inside the page, with its session cookie (what the app itself does). */
+function apiInPage(method, path, body) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(`/api/v1${p}`, { method: m, headers: b ? { 'content-type': 'application/json' } : {}, body: b ? JSON.stringify(b) : undefined });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, path, body],
+  );
+}
+
+const column = (name) => page.locator(`section.column[data-status="${name}"]`);
+const card = (title) => page.locator('.card-slot', { hasText: title });
+const state = {};
+
+async function quickCreate(title) {
+  await page.locator('body').press('c');
+  const dialog = page.getByRole('dialog', { name: 'New item' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('button', { name: 'Create item' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A real pointer drag (dnd-kit needs moves past its 6 px activation distance). */
+async function drag(from, to) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+describe('web app', () => {
+  test('sign up, create a workspace and a space, create items with c: the board shows them', { timeout: 60_000 }, async (t) => {
+    try {
+      await page.goto(server.url);
+      await page.getByLabel('Email').fill(uniqueEmail('grace'));
+      await page.getByLabel('Name').fill('Grace Hopper');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByText('Signed in as').waitFor();
+      await page.getByLabel('Workspace name').fill('Navy Lab');
+      await page.getByRole('button', { name: 'Create workspace' }).click();
+      await page.getByRole('list', { name: 'Workspaces' }).getByRole('link', { name: 'Navy Lab' }).click();
+      await page.getByRole('heading', { name: 'My work' }).waitFor();
+
+      await page.getByRole('button', { name: '+ New space' }).click();
+      const dlg = page.getByRole('dialog', { name: 'New space' });
+      await dlg.getByLabel('Space name').fill('Compilers');
+      await dlg.getByLabel('Space key').fill('cmp');
+      await dlg.getByRole('button', { name: 'Create space' }).click();
+      await page.getByRole('heading', { name: /CMP\s+Compilers/ }).waitFor();
+      await page.getByRole('navigation', { name: 'Workspace' }).getByRole('list', { name: 'Streams' }).getByRole('link', { name: /Compilers/ }).waitFor();
+      state.spaceUrl = page.url();
+
+      for (const title of ['Write the A-0 compiler', 'Find the moth', 'Teach COBOL']) await quickCreate(title);
+      for (const title of ['Write the A-0 compiler', 'Find the moth', 'Teach COBOL']) await column('Todo').locator('.card-slot', { hasText: title }).waitFor();
+      assert.equal(await column('Todo').locator('.count').textContent(), '3');
+      assert.deepEqual(pageErrors, []);
+    } catch (e) {
+      t.diagnostic(`server output:\n${server.output()}`);
+      throw e;
+    }
+  });
+
+  test('drag a card to another column and within a column: it stays there after a reload', { timeout: 60_000 }, async () => {
+    const moved = page.waitForResponse((r) => r.url().endsWith('/move') && r.request().method() === 'POST');
+    await drag(card('Find the moth'), column('In Progress').locator('.column-scroll'));
+    // Optimistic: the card is in its new column before the answer, and the answer is a success.
+    await column('In Progress').locator('.card-slot', { hasText: 'Find the moth' }).waitFor();
+    assert.equal((await moved).status(), 200);
+    // Within a column: drop "Teach COBOL" onto the top of "Write the A-0 compiler" (before it).
+    const within = page.waitForResponse((r) => r.url().endsWith('/move'));
+    const target = column('Todo').locator('.card-slot', { hasText: 'Write the A-0 compiler' });
+    const a = await card('Teach COBOL').boundingBox();
+    const b = await target.boundingBox();
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 - 10, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + 8, { steps: 12 });
+    await page.mouse.up();
+    assert.equal((await within).status(), 200);
+
+    await page.reload();
+    await column('In Progress').locator('.card-slot', { hasText: 'Find the moth' }).waitFor();
+    assert.equal(await column('Todo').locator('.count').textContent(), '2');
+    assert.deepEqual(await column('Todo').locator('.card-title').allTextContents(), ['Teach COBOL', 'Write the A-0 compiler']);
+  });
+
+  test('a refused move is rolled back with a clear message', { timeout: 60_000 }, async () => {
+    // Someone else moves the card first: our drag carries a stale version and answers 409.
+    const key = await card('Teach COBOL').getAttribute('data-card-key');
+    const item = await apiInPage('GET', `/items/${key}`);
+    const review = (await apiInPage('GET', `/spaces/${item.json.spaceId}/statuses`)).json.data.find((s) => s.name === 'In Review');
+    assert.equal((await apiInPage('PATCH', `/items/${key}`, { version: item.json.version, priority: 'high' })).status, 200);
+    await drag(card('Teach COBOL'), column('In Review').locator('.column-scroll'));
+    const alert = page.getByRole('alert').filter({ hasText: 'someone changed this first' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Priority: high/);
+    await column('Todo').locator('.card-slot', { hasText: 'Teach COBOL' }).waitFor();
+    // Reapply: the move goes through on top of the current version.
+    await alert.getByRole('button', { name: 'Reapply my change' }).click();
+    await column('In Review').locator('.card-slot', { hasText: 'Teach COBOL' }).waitFor();
+    await page.waitForFunction(async ([k, s]) => (await (await fetch(`/api/v1/items/${k}`)).json()).statusId === s, [key, review.id]);
+  });
+
+  test('the item panel: edit the title, add a comment, see the activity; its page has a shareable URL', { timeout: 60_000 }, async () => {
+    await card('Write the A-0 compiler').getByRole('link').click();
+    const panel = page.getByRole('complementary', { name: 'Item panel' });
+    const title = panel.getByLabel('Title', { exact: true });
+    await title.waitFor();
+    assert.equal(await title.inputValue(), 'Write the A-0 compiler');
+    await title.fill('Write the A-0 compiler (1952)');
+    await title.press('Enter');
+    await column('Todo').locator('.card-title', { hasText: 'Write the A-0 compiler (1952)' }).waitFor();
+    await panel.getByRole('textbox', { name: 'Comment' }).fill('It **works**: see [the notes](https://example.test/notes)');
+    await panel.getByRole('button', { name: 'Add comment' }).click();
+    const comment = panel.getByRole('list', { name: 'Comments' }).locator('li');
+    await comment.getByText('works').waitFor();
+    assert.equal(await comment.locator('strong').textContent(), 'works');
+    assert.equal(await comment.locator('a').getAttribute('rel'), 'noopener noreferrer');
+    await panel.getByText(/item\.updated: title/).waitFor();
+    // Description with preview.
+    await panel.getByRole('button', { name: 'Edit description' }).click();
+    await panel.getByLabel('Description (markdown)').fill('# Plan\n\n- write it');
+    await panel.getByRole('tab', { name: 'Preview' }).click();
+    await panel.getByRole('tabpanel').getByRole('heading', { name: 'Plan' }).waitFor();
+    await panel.getByRole('button', { name: 'Save description' }).click();
+    await panel.locator('.description-view').getByRole('heading', { name: 'Plan' }).waitFor();
+
+    const key = await panel.locator('.item-key').textContent();
+    await panel.getByRole('link', { name: 'Open as page' }).click();
+    await page.waitForURL(`**/items/${key}`);
+    await page.reload();
+    assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Write the A-0 compiler (1952)');
+    await page.getByRole('list', { name: 'Comments' }).getByText('works').waitFor();
+    await page.getByRole('heading', { level: 1, name: key }).waitFor();
+  });
+
+  test('a conflicting edit shows the current values and can be reapplied', { timeout: 60_000 }, async () => {
+    const key = (await page.locator('.item-key').textContent()).trim();
+    const cur = (await apiInPage('GET', `/items/${key}`)).json;
+    assert.equal((await apiInPage('PATCH', `/items/${key}`, { version: cur.version, title: 'Changed elsewhere' })).status, 200);
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('My title');
+    await title.press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: 'someone changed this first' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Title: “Changed elsewhere”/);
+    assert.equal(await title.inputValue(), 'Changed elsewhere');
+    await alert.getByRole('button', { name: 'Reapply my change' }).click();
+    await page.waitForFunction(() => document.querySelector('.title-input')?.value === 'My title');
+    assert.equal((await apiInPage('GET', `/items/${key}`)).json.title, 'My title');
+  });
+
+  test('the list view: grouped by status, j/k move the selection, the filter box takes the query language', { timeout: 60_000 }, async () => {
+    await page.goto(state.spaceUrl.replace('view=board', 'view=list'));
+    const list = page.getByRole('list', { name: 'Items' });
+    await list.getByText('Find the moth').waitFor();
+    assert.deepEqual(await list.locator('.list-group .status-name').allTextContents(), ['Todo', 'In Progress', 'In Review']);
+    await page.locator('body').press('j');
+    await page.waitForURL(/item=CMP-/);
+    const first = new URL(page.url()).searchParams.get('item');
+    await page.locator('body').press('j');
+    await page.waitForURL((u) => u.searchParams.get('item') !== first);
+    await page.locator('body').press('k');
+    await page.waitForURL((u) => u.searchParams.get('item') === first);
+    await page.getByRole('complementary', { name: 'Item panel' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('complementary', { name: 'Item panel' }).waitFor({ state: 'detached' });
+
+    await page.locator('body').press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-box');
+    await page.keyboard.type('moth');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=moth/);
+    await list.locator('.list-row').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Items"] .list-row').length === 1);
+    assert.match(await list.locator('.list-row').textContent(), /Find the moth/);
+  });
+
+  test('the command palette navigates to spaces and items and toggles the theme; ? lists the shortcuts', { timeout: 60_000 }, async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Workspaces' }).waitFor();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('combobox', { name: 'Command or search' });
+    await palette.fill('Compilers');
+    await page.getByRole('option', { name: /Go to Compilers/ }).waitFor();
+    await palette.press('Enter');
+    await page.getByRole('heading', { name: /CMP\s+Compilers/ }).waitFor();
+
+    await page.keyboard.press('Control+k');
+    await palette.fill('moth');
+    await page.getByRole('option', { name: /Open CMP-\d+ Find the moth/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: /Open CMP-\d+ Find the moth/ }).click();
+    await page.waitForURL(/\/items\/CMP-\d+$/);
+    assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Find the moth');
+
+    await page.locator('body').press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Command palette').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('dark mode: toggled from the header and the palette, remembered across a reload', { timeout: 60_000 }, async () => {
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await bg(), 'rgb(247, 247, 248)');
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.equal(await bg(), 'rgb(21, 22, 26)');
+    await page.reload();
+    await toggle.waitFor();
+    assert.equal(await bg(), 'rgb(21, 22, 26)');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command or search' }).fill('dark');
+    await page.keyboard.press('Enter');
+    assert.equal(await bg(), 'rgb(247, 247, 248)');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  });
+
+  test('a 5,000-card board loads in one request and keeps only the visible cards in the DOM', { timeout: 120_000 }, async () => {
+    const ws = (await apiInPage('GET', '/workspaces')).json.data[0];
+    const space = (await apiInPage('POST', `/workspaces/${ws.id}/spaces`, { key: 'BIG', name: 'Big board' })).json;
+    for (let i = 0; i < 5; i++) {
+      const items = Array.from({ length: 1000 }, (_, j) => ({ title: `Card ${i * 1000 + j}` }));
+      assert.equal((await apiInPage('POST', `/spaces/${space.id}/items/batch`, { items })).status, 201);
+    }
+    const boardRequests = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/') && r.url().includes(space.id)) boardRequests.push(r.url());
+    });
+    await page.goto(`${server.url}/w/${ws.id}/s/${space.id}?view=board`);
+    await column('Todo').locator('.count').filter({ hasText: '5000' }).waitFor();
+    const inDom = await page.locator('.card-slot').count();
+    assert.ok(inDom > 0 && inDom < 60, `${inDom} cards in the DOM`);
+    // Scrolling far down renders the cards there, still only a window of them.
+    await column('Todo').locator('.column-scroll').evaluate((el) => {
+      el.scrollTop = 84 * 4000;
+    });
+    await card('Card 4005').waitFor();
+    assert.ok((await page.locator('.card-slot').count()) < 60);
+    assert.equal(boardRequests.filter((u) => u.endsWith('/board')).length, 1);
+  });
+});
