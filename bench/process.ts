@@ -30,8 +30,8 @@ export function rssOf(pid: number): number {
  * Starts `node --import tsx <script> …args` as its own process and resolves once it prints
  * "listening on <url>". The child's stderr is kept so a failed start explains itself.
  */
-export async function startProcess(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export async function startProcess(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -8,6 +7,7 @@ import { WeftError } from '@weft/domain';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { resolveActor } from './auth/resolve-actor';
+import { applySecurityHeaders, HELMET_OPTIONS, securityHeaders } from './auth/security-headers';
 import type { Actor, Ctx, Deps } from './context';
 import { installErrorHandling, sendProblem } from './errors';
 import { apiRoutes } from './routes/index';
@@ -68,7 +68,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Security headers (CSP, nosniff, frame and referrer policies): a second line of defence behind
   // React's escaping before user markdown is rendered. The API docs need no inline scripts either.
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } });
+  // Helmet decides them once at startup (auth/security-headers.ts); each request only copies them.
+  const headers = securityHeaders(HELMET_OPTIONS);
+  app.addHook('onRequest', (_req, reply, done) => {
+    applySecurityHeaders(reply.raw, headers);
+    done();
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -15,6 +15,16 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 export type ConnectOptions = { url: string; poolSize?: number; sqliteSynchronous?: 'FULL' | 'NORMAL' };
 
+const sqliteHandles = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+
+/**
+ * The better-sqlite3 connection behind a Kysely instance made by `connect` (never for a
+ * transaction object, nor for PostgreSQL): for `preparedQuery`'s synchronous read path only.
+ */
+export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 /** Default database URL: an SQLite file in the data folder. */
 export function defaultDatabaseUrl(dataDir: string): string {
   return `sqlite:${resolve(dataDir, 'weft.db')}`;
@@ -53,6 +63,7 @@ export function connect(opts: ConnectOptions): WeftDb {
   raw.pragma('optimize = 0x10002');
   if (path !== ':memory:') setInterval(() => raw.open && raw.pragma('optimize'), 3_600_000).unref();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  sqliteHandles.set(db, raw);
   return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }
 

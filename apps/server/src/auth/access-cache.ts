@@ -1,5 +1,5 @@
-import type { Database } from '@weft/db';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { type Database, preparedQuery } from '@weft/db';
+import { type Kysely, sql } from 'kysely';
 import type { Actor, Membership } from '../context';
 
 /**
@@ -55,7 +55,7 @@ const caches = new WeakMap<object, AccessCache>();
 /** The epoch each request read when it resolved its actor, and memberships derived from it. */
 const epochs = new WeakMap<object, number>();
 
-const EPOCH_QUERY = CompiledQuery.raw('select value from access_epoch where id = 1');
+const epochQuery = preparedQuery<{ value: number | string }>(() => sql`select value from access_epoch where id = 1`);
 
 /** The cache of one database (keyed by its Kysely instance), or null inside a transaction. */
 export function accessCache(db: Kysely<Database>): AccessCache | null {
@@ -70,8 +70,8 @@ export function accessCache(db: Kysely<Database>): AccessCache | null {
 
 /** Reads the current access epoch (committed, outside transactions) and syncs the cache to it. */
 export async function readEpoch(db: Kysely<Database>, cache: AccessCache): Promise<number> {
-  const r = await db.executeQuery<{ value: number | string }>(EPOCH_QUERY);
-  const epoch = Number(r.rows[0]?.value ?? 0);
+  const rows = await epochQuery(db, []);
+  const epoch = Number(rows[0]?.value ?? 0);
   cache.sync(epoch);
   return epoch;
 }

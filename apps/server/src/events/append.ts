@@ -1,4 +1,4 @@
-import { lockEventLog } from '@weft/db';
+import { insertRows, lockEventLog } from '@weft/db';
 import type { Tx } from '../tx';
 import type { CommittedEvent } from './bus';
 
@@ -31,19 +31,13 @@ export async function appendEvents(tx: Tx, list: readonly NewEvent[]): Promise<C
     tx.nextEventId = seq + 1;
     return { seq, type: e.type, workspaceId: e.workspaceId, spaceId: e.spaceId ?? null, itemId: e.itemId ?? null, actorId: tx.actorId, at: tx.now, data: e.data ?? {} };
   });
-  for (let i = 0; i < out.length; i += 500) {
-    const rows = out.slice(i, i + 500).map((c) => ({
-      id: c.seq,
-      workspace_id: c.workspaceId,
-      space_id: c.spaceId,
-      item_id: c.itemId,
-      actor_id: c.actorId,
-      type: c.type,
-      data: JSON.stringify(c.data),
-      created_at: c.at,
-    }));
-    await tx.db.insertInto('events').values(rows).execute();
-  }
+  // One multi-row insert (chunked to the parameter limit) with SQL text reused between calls.
+  await insertRows(
+    tx.db,
+    'events',
+    ['id', 'workspace_id', 'space_id', 'item_id', 'actor_id', 'type', 'data', 'created_at'],
+    out.map((c) => [c.seq, c.workspaceId, c.spaceId, c.itemId, c.actorId, c.type, JSON.stringify(c.data), c.at]),
+  );
   tx.events.push(...out);
   return out;
 }

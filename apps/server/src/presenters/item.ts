@@ -98,6 +98,13 @@ export async function presentItems(db: Db, m: Membership, rows: readonly ItemRow
   return rows.map((r) => presentItem(r, details.get(r.id) as ItemDetails, m, subjects));
 }
 
+/** One item whose details are already loaded (the one-statement read, queries/items/read-item.ts). */
+export async function presentItemWithDetails(db: Db, m: Membership, row: ItemRow, d: ItemDetails): Promise<Item> {
+  const spaceIds = [row.space_id, ...d.alsoInSpaceIds];
+  for (const l of d.links) spaceIds.push(l.spaceId);
+  return presentItem(row, d, m, await spaceSubjects(db, m, spaceIds));
+}
+
 /** One item in its API shape. */
 export async function presentOneItem(db: Db, m: Membership, row: ItemRow): Promise<Item> {
   const [item] = await presentItems(db, m, [row]);

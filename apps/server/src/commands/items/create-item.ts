@@ -1,5 +1,5 @@
 import type { SpacesTable, StatusesTable } from '@weft/db';
-import { newId } from '@weft/db';
+import { insertRows, newId } from '@weft/db';
 import { CreateItemInput, CreateItemsInput, isWeftError, PRIORITY_RANK, WeftError } from '@weft/domain';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { z } from 'zod';
@@ -8,7 +8,7 @@ import { appendEvents } from '../../events/append';
 import { itemPolicy } from '../../policies/item.policy';
 import { authorize } from '../../policies/policy';
 import { spaceAccess } from '../../queries/access';
-import type { ItemRow } from '../../queries/items/item-rows';
+import { ITEM_COLS, type ItemRow } from '../../queries/items/item-rows';
 import { type Tx, withTx } from '../../tx';
 import { completedAtFor } from './completion';
 import { type CheckedRefs, checkItemRefs, normalizeDate } from './item-refs';
@@ -30,7 +30,14 @@ export async function createItem(ctx: Ctx, spaceId: string, raw: z.input<typeof 
 
 /** Creates many items in one transaction with the same rules as one; a bad one fails them all. */
 export async function createItems(ctx: Ctx, spaceId: string, raw: z.input<typeof CreateItemsInput>) {
-  const { items } = CreateItemsInput.parse(raw);
+  return createParsedItems(ctx, spaceId, CreateItemsInput.parse(raw).items);
+}
+
+/**
+ * `createItems` for input already parsed by `CreateItemsInput` (the batch route's body schema
+ * did it: parsing 1,000 items twice cost ~3 ms a request).
+ */
+export async function createParsedItems(ctx: Ctx, spaceId: string, items: readonly Input[]) {
   return withTx(ctx.deps, ctx.actor.userId, (tx) => createItemsTx(tx, ctx, spaceId, items, true));
 }
 
@@ -82,11 +89,11 @@ export async function createItemsTx(tx: Tx, ctx: Ctx, spaceId: string, inputs: r
       version: 1,
     };
   });
-  await insertChunked(tx, 'items', items);
-  const assignees = items.flatMap((it, i) => [...new Set(inputs[i].assigneeIds)].map((user_id) => ({ item_id: it.id, user_id })));
-  const labels = items.flatMap((it, i) => [...new Set(inputs[i].labelIds)].map((label_id) => ({ item_id: it.id, label_id })));
-  await insertChunked(tx, 'item_assignees', assignees);
-  await insertChunked(tx, 'item_labels', labels);
+  await insertRows(tx.db, 'items', ITEM_COLUMNS, items.map((it) => ITEM_COLUMNS.map((c) => it[c])));
+  const assignees = items.flatMap((it, i) => [...new Set(inputs[i].assigneeIds)].map((user_id) => [it.id, user_id]));
+  const labels = items.flatMap((it, i) => [...new Set(inputs[i].labelIds)].map((label_id) => [it.id, label_id]));
+  await insertRows(tx.db, 'item_assignees', ['item_id', 'user_id'], assignees);
+  await insertRows(tx.db, 'item_labels', ['item_id', 'label_id'], labels);
   for (const [i, it] of items.entries()) if (checked[i].fields.length) await writeFieldValues(tx, it.id, checked[i].fields);
   await appendEvents(
     tx,
@@ -149,6 +156,5 @@ async function positionsFor(tx: Tx, statuses: readonly StatusesTable[]): Promise
   return statuses.map((s) => (keys.get(s.id) as string[]).shift() as string);
 }
 
-async function insertChunked<T extends 'items' | 'item_assignees' | 'item_labels'>(tx: Tx, table: T, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await tx.db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
-}
+/** Every column of an `items` row, in insert order. */
+const ITEM_COLUMNS = ITEM_COLS.map((c) => c.slice('items.'.length) as keyof ItemRow);

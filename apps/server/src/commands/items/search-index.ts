@@ -1,3 +1,4 @@
+import { insertRows } from '@weft/db';
 import type { Tx } from '../../tx';
 
 /** The searchable text of an item: title, description, then its live comments. */
@@ -18,8 +19,5 @@ export async function reindexItem(tx: Tx, itemId: string): Promise<void> {
 
 /** Indexes items that were just created (no comments yet) with multi-row inserts. */
 export async function indexNewItems(tx: Tx, items: ReadonlyArray<{ id: string; workspace_id: string; title: string; description: string }>): Promise<void> {
-  for (let i = 0; i < items.length; i += 500) {
-    const rows = items.slice(i, i + 500).map((it) => ({ item_id: it.id, workspace_id: it.workspace_id, content: searchContent(it.title, it.description) }));
-    await tx.db.insertInto('item_search').values(rows).execute();
-  }
+  await insertRows(tx.db, 'item_search', ['item_id', 'workspace_id', 'content'], items.map((it) => [it.id, it.workspace_id, searchContent(it.title, it.description)]));
 }

@@ -1,4 +1,4 @@
-import { dialectOf, jsonArrayAgg, jsonValue, type SpacesTable } from '@weft/db';
+import { dialectOf, jsonArrayAgg, jsonValue, param, preparedQuery, type SpacesTable } from '@weft/db';
 import { sql } from 'kysely';
 import { WeftError } from '@weft/domain';
 import type { Actor, Db, Membership } from '../../context';
@@ -11,36 +11,40 @@ export type ItemAccess = { item: ItemRow; space: SpacesTable; m: Membership; sub
 
 const notFound = () => new WeftError('ITEM_NOT_FOUND', 'item not found');
 
-const SPACE_COLS = ['id', 'workspace_id', 'key', 'name', 'kind', 'description', 'visibility', 'goal', 'start_date', 'target_date', 'lead_id', 'project_status', 'item_seq', 'archived_at', 'created_at', 'updated_at', 'version'] as const;
+export const SPACE_COLS = ['id', 'workspace_id', 'key', 'name', 'kind', 'description', 'visibility', 'goal', 'start_date', 'target_date', 'lead_id', 'project_status', 'item_seq', 'archived_at', 'created_at', 'updated_at', 'version'] as const;
 
 /**
  * Candidate item ids for an id or a key (`OPS-42`, any case), within the workspaces the actor is in,
  * in one query. Current keys come before former ones (kept in item_keys after a move), so a key
  * that was reused by a later move still resolves to the item that holds it now.
  */
-async function candidateIds(db: Db, actor: Actor, idOrKey: string): Promise<string[]> {
+export async function candidateIds(db: Db, actor: Actor, idOrKey: string): Promise<string[]> {
   const key = parseItemKey(idOrKey);
   if (!key) return [idOrKey];
-  const mine = db.selectFrom('members').select('members.workspace_id').where('members.user_id', '=', actor.userId);
-  const rows = await db
+  const rows = await candidatesByKey(db, [actor.userId, key.spaceKey, key.number, `${key.spaceKey}-${key.number}`]);
+  return rows.map((r) => r.id);
+}
+
+/** Compiled once (see `preparedQuery`): [userId, spaceKey, number, 'KEY-n']. */
+const candidatesByKey = preparedQuery<{ id: string }>((db) => {
+  const mine = db.selectFrom('members').select('members.workspace_id').where('members.user_id', '=', param(0));
+  return db
     .selectFrom('items')
     .innerJoin('spaces', 'spaces.id', 'items.space_id')
     .select(['items.id', sql<number>`0`.as('former')])
-    .where('spaces.key', '=', key.spaceKey)
+    .where('spaces.key', '=', param(1))
     .where('spaces.workspace_id', 'in', mine)
-    .where('items.number', '=', key.number)
+    .where('items.number', '=', param(2) as unknown as number)
     .unionAll(
       db
         .selectFrom('item_keys')
         .select(['item_keys.item_id as id', sql<number>`1`.as('former')])
-        .where('item_keys.key', '=', `${key.spaceKey}-${key.number}`)
-        .where('item_keys.workspace_id', 'in', mine),
+        .where('item_keys.key', '=', param(3))
+        .where('item_keys.workspace_id', 'in', db.selectFrom('members').select('members.workspace_id').where('members.user_id', '=', param(0))),
     )
     .orderBy('former')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
+    .orderBy('id');
+});
 
 /** The policy subject of an item for one member. */
 export async function itemSubjectOf(db: Db, m: Membership, item: ItemRow, space: Pick<SpacesTable, 'id' | 'visibility'>): Promise<ItemSubject> {
@@ -56,26 +60,29 @@ export async function itemSubjectOf(db: Db, m: Membership, item: ItemRow, space:
  * the space's columns come back prefixed `s_`, the assignees as a JSON array.
  */
 async function itemWithSpace(db: Db, id: string): Promise<{ item: ItemRow; space: SpacesTable; assigneeIds: string[] } | null> {
-  const dialect = dialectOf(db);
-  const row = await db
+  const [row] = await itemWithSpaceQuery(db, [id]);
+  if (!row) return null;
+  const item = {} as Record<string, unknown>;
+  const space = {} as Record<string, unknown>;
+  for (const k in row) {
+    if (k.startsWith('s_')) space[k.slice(2)] = row[k];
+    else if (k !== 'assignee_ids') item[k] = row[k];
+  }
+  return { item: item as ItemRow, space: space as SpacesTable, assigneeIds: jsonValue<string[]>(row.assignee_ids) };
+}
+
+/** Compiled once (see `preparedQuery`): [itemId]. */
+const itemWithSpaceQuery = preparedQuery<Record<string, unknown>>((db) =>
+  db
     .selectFrom('items')
     .innerJoin('spaces', 'spaces.id', 'items.space_id')
     .select(ITEM_COLS)
     .select(SPACE_COLS.map((c) => `spaces.${c} as s_${c}` as const))
     .select(
-      sql<unknown>`(select ${jsonArrayAgg(dialect, sql`a.user_id`, sql`a.user_id`)} from item_assignees a where a.item_id = items.id)`.as('assignee_ids'),
+      sql<unknown>`(select ${jsonArrayAgg(dialectOf(db), sql`a.user_id`, sql`a.user_id`)} from item_assignees a where a.item_id = items.id)`.as('assignee_ids'),
     )
-    .where('items.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const item = {} as Record<string, unknown>;
-  const space = {} as Record<string, unknown>;
-  for (const [k, v] of Object.entries(row)) {
-    if (k.startsWith('s_')) space[k.slice(2)] = v;
-    else if (k !== 'assignee_ids') item[k] = v;
-  }
-  return { item: item as ItemRow, space: space as SpacesTable, assigneeIds: jsonValue<string[]>(row.assignee_ids) };
-}
+    .where('items.id', '=', param(0)),
+);
 
 /**
  * Loads an item (by id or key, trashed ones included) with the actor's membership and policy
