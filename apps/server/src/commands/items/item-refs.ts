@@ -26,7 +26,7 @@ export function normalizeDate(v: string | null | undefined): string | null | und
 }
 
 /** Users who are workspace members and may read the space (assignees and owners must be). */
-async function spaceReaders(db: Db, space: Pick<SpacesTable, 'id' | 'workspace_id' | 'visibility'>, ids: string[]): Promise<Set<string>> {
+export async function spaceReaders(db: Db, space: Pick<SpacesTable, 'id' | 'workspace_id' | 'visibility'>, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('members')

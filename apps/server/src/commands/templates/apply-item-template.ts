@@ -1,10 +1,10 @@
-import { type CreateItemInput, type Role, type TemplateItem, WeftError } from '@weft/domain';
+import { type CreateItemInput, type TemplateItem, WeftError } from '@weft/domain';
 import type { z } from 'zod';
-import type { Ctx, Db, Membership } from '../../context';
-import { canReadSpace } from '../../policies/space.policy';
+import type { Ctx, Membership } from '../../context';
 import { spaceAccess } from '../../queries/access';
 import type { ItemRow } from '../../queries/items/item-rows';
 import type { Tx } from '../../tx';
+import { spaceReaders } from '../items/item-refs';
 import { createItemsTx } from '../items/create-item';
 import { walkTemplateItems } from './check-content';
 
@@ -21,18 +21,7 @@ function localDatePlus(now: string, timeZone: string, days: number): string {
 }
 
 /** Workspace members among `ids` who can read the space (only they may be assigned there). */
-export async function readersOf(db: Db, space: { id: string; workspace_id: string; visibility: string }, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('members')
-    .leftJoin('space_members', (j) => j.onRef('space_members.user_id', '=', 'members.user_id').on('space_members.space_id', '=', space.id))
-    .select(['members.user_id', 'members.role', 'space_members.space_id'])
-    .where('members.workspace_id', '=', space.workspace_id)
-    .where('members.user_id', 'in', ids)
-    .execute();
-  const m = (r: (typeof rows)[number]) => ({ workspaceId: space.workspace_id, userId: r.user_id, role: r.role as Role, readOnly: false });
-  return new Set(rows.filter((r) => canReadSpace(m(r), { visibility: space.visibility, isSpaceMember: r.space_id !== null })).map((r) => r.user_id));
-}
+export const readersOf = spaceReaders;
 
 function tree(root: TemplateItem): Node {
   return {
