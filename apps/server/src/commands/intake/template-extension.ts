@@ -1,7 +1,7 @@
 import { type AssigneeRule, CreateFormInput, CreateSlaPolicyInput, type FieldError, type FormField, WeftError } from '@weft/domain';
 import type { z } from 'zod';
 import type { Tx } from '../../tx';
-import { readersOf } from '../templates/apply-item-template';
+import { spaceReaders } from '../items/item-refs';
 import { registerSpaceTemplateExtension } from '../templates/extensions';
 import { captureFieldRef, type FieldRef, fieldResolver } from '../templates/space-refs';
 import { createFormTx } from './create-form';
@@ -48,7 +48,7 @@ registerSpaceTemplateExtension({
     const resolver = await fieldResolver(tx.db, space.workspace_id, space.id);
     const statuses = await tx.db.selectFrom('statuses').select(['id', 'name']).where('space_id', '=', space.id).execute();
     const people = entries.flatMap((e) => ruleIds(e.assigneeRule));
-    const readers = await readersOf(tx.db, space, [...new Set(people)]);
+    const readers = await spaceReaders(tx.db, space, [...new Set(people)]);
     const made: Array<{ id: string; name: string }> = [];
     for (const [i, entry] of entries.entries()) {
       const { fields, triageStatus, assigneeRule, ...rest } = entry as { fields?: Captured[]; triageStatus?: string; assigneeRule?: AssigneeRule };

@@ -1,6 +1,6 @@
 import { CreateRoutineInput, type FieldError, type RoutineTemplate, WeftError } from '@weft/domain';
 import { json, recurrenceOf } from '../../presenters/routines';
-import { readersOf } from '../templates/apply-item-template';
+import { spaceReaders } from '../items/item-refs';
 import { registerSpaceTemplateExtension } from '../templates/extensions';
 import { captureFieldValues, type FieldRef, fieldResolver } from '../templates/space-refs';
 import { checkRoutineRefs } from './routine-access';
@@ -38,7 +38,7 @@ registerSpaceTemplateExtension({
   async apply(tx, _ctx, m, space, entries) {
     const fields = await fieldResolver(tx.db, space.workspace_id, space.id);
     const people = entries.flatMap((e) => [...asIds(e.rotation), ...asIds((e.template as { assigneeIds?: unknown } | undefined)?.assigneeIds)]);
-    const readers = await readersOf(tx.db, space, [...new Set(people)]);
+    const readers = await spaceReaders(tx.db, space, [...new Set(people)]);
     const labels = new Set((await tx.db.selectFrom('labels').select('id').where('workspace_id', '=', space.workspace_id).execute()).map((l) => l.id));
     const dropped = { assigneeIds: people.filter((id) => !readers.has(id)), labelIds: [] as string[] };
     const made: Array<{ id: string; name: string }> = [];

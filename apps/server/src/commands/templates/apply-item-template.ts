@@ -20,9 +20,6 @@ function localDatePlus(now: string, timeZone: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Workspace members among `ids` who can read the space (only they may be assigned there). */
-export const readersOf = spaceReaders;
-
 function tree(root: TemplateItem): Node {
   return {
     node: root,
@@ -45,7 +42,7 @@ export async function applyItemTemplateTx(tx: Tx, ctx: Ctx, m: Membership, conte
     all((n) => Object.keys(n.fields ?? {})).length
       ? tx.db.selectFrom('fields').select(['id', 'space_id']).where('workspace_id', '=', m.workspaceId).where('id', 'in', all((n) => Object.keys(n.fields ?? {}))).execute()
       : [],
-    readersOf(tx.db, space, all((n) => n.assigneeIds ?? [])),
+    spaceReaders(tx.db, space, all((n) => n.assigneeIds ?? [])),
     tx.db.selectFrom('workspaces').select('time_zone').where('id', '=', m.workspaceId).executeTakeFirstOrThrow(),
   ]);
   const okLabels = new Set(labels.map((l) => l.id));
