@@ -156,7 +156,7 @@ export class World {
   ws!: string;
   private spaces: string[] = [];
   private items: Array<{ id: string; key: string }> = [];
-  private one: Partial<Record<'comment' | 'view' | 'team' | 'token' | 'invite' | 'inviteToken' | 'link' | 'trashed' | AreaKind, string>> = {};
+  private one: Partial<Record<'comment' | 'view' | 'team' | 'token' | 'invite' | 'inviteToken' | 'link' | 'trashed' | 'formFields' | AreaKind, string>> = {};
   private clients = 0;
   private labels: string[] = [];
   private fields: string[] = [];
@@ -303,12 +303,16 @@ export class World {
       this.one.routine = (await must(t, owner, 'POST', `${api}/spaces/${space}/routines`, body)).id;
     }
     this.one.routineOccurrence = '2030-01-05';
-    const form = this.one.form && (await db.selectFrom('intake_forms').select(['id', 'space_id']).where('id', '=', this.one.form).executeTakeFirst());
-    if (!form || !this.spaces.includes(form.space_id)) {
+    const form = this.one.form && (await db.selectFrom('intake_forms').select(['id', 'space_id', 'closed_at', 'access', 'fields']).where('id', '=', this.one.form).executeTakeFirst());
+    // A fuzzed PATCH may have closed the form, made it internal or changed its fields: the
+    // repaired request below needs a public form that takes `summary`, so any drift means a new one.
+    const pristine = form && !form.closed_at && form.access === 'public' && form.fields === this.one.formFields;
+    if (!form || !pristine || !this.spaces.includes(form.space_id)) {
       const fields = [{ key: 'summary', label: 'Summary', kind: 'short_text', mapsTo: 'title' }];
       const made = await must(t, owner, 'POST', `${api}/spaces/${space}/forms`, { name: `Fuzz form ${uniq()}`, access: 'public', fields });
       this.one.form = made.id;
       this.one.formPublic = made.publicId;
+      this.one.formFields = (await db.selectFrom('intake_forms').select('fields').where('id', '=', made.id).executeTakeFirstOrThrow()).fields;
     }
     const request = this.one.request && (await db.selectFrom('intake_requests').select(['state', 'item_id']).where('id', '=', this.one.request).executeTakeFirst());
     const itemLive = request && (await db.selectFrom('items').select('deleted_at').where('id', '=', request.item_id).executeTakeFirst());
