@@ -3,7 +3,7 @@
 // this network reaches no browser CDN, so `npx playwright install` cannot work here).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,4 +116,18 @@ export async function launchBrowser() {
 /** A unique e-mail per run, so reruns against a kept data folder never collide. */
 export function uniqueEmail(prefix = 'user') {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+/**
+ * Where the browser tests write their screenshots: `WEFT_SCREENSHOT_DIR` (the test command sets
+ * it to `artifacts/screenshots`), else that same folder under the repository.
+ */
+export const SCREENSHOT_DIR = process.env.WEFT_SCREENSHOT_DIR ?? join(REPO_ROOT, 'artifacts/screenshots');
+
+/** Saves a full-page PNG named `<name>.png` in SCREENSHOT_DIR; returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
 }

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Recurrence and date code is only correct under UTC (shared/STACK.md §4): pin it for every child.
-const ENV = { ...process.env, TZ: 'UTC' };
+// The browser tests write their screenshots (board, list, table, calendar, timeline, panel, palette,
+// public form) here: look at them after a run.
+const ENV = { ...process.env, TZ: 'UTC', WEFT_SCREENSHOT_DIR: process.env.WEFT_SCREENSHOT_DIR ?? join(ROOT, 'artifacts/screenshots') };
 
 /** @type {{ name: string; cmd: string; args: string[]; before?: () => string | null; skip?: () => string | null }[]} */
 const STEPS = [
