@@ -1,4 +1,4 @@
-import { type Database, type Dialect, itemMatchesText, textMatchesMany } from '@weft/db';
+import { type Database, type Dialect, inWalkingListOrder, itemMatchesText, statusesHoldMany, textMatchesMany } from '@weft/db';
 import {
   type Clause,
   CLOSED_CATEGORIES,
@@ -34,6 +34,8 @@ type Lookups = {
   fields: Field[];
   /** upper-cased item key (current or former) or raw item id → item id */
   items: Map<string, string>;
+  /** status clauses broad enough to be checked in list order (see STATUS_WALK_AT) */
+  walkStatus: Set<Clause>;
 };
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -63,6 +65,8 @@ const ALL_DAY = '____-__-__';
 const NEVER = sql<SqlBool>`1 = 0`;
 /** From this many full-text matches on, a first page is found faster by walking than by sorting. */
 const TEXT_WALK_AT = 5_000;
+/** From this many items in the wanted statuses, a first page is found faster by walking the list. */
+const STATUS_WALK_AT = 2_000;
 const lower = (s: string) => s.toLowerCase();
 
 /**
@@ -71,6 +75,14 @@ const lower = (s: string) => s.toLowerCase();
  */
 export async function compileQuery(ast: QueryAst, ctx: QueryContext): Promise<CompiledQuery> {
   const lk = await loadLookups(ast, ctx);
+  // Broad status filters (e.g. every space's "Todo") are checked while walking the list's order
+  // (see inWalkingListOrder); narrow ones keep the status index. The default order only: a sort by
+  // another column has to look at every match anyway.
+  if (ast.sort.length === 0 && ctx.dialect === 'sqlite') {
+    for (const c of ast.clauses) {
+      if (c.field === 'status' && !c.negated && (await statusesHoldMany(ctx.db, statusIdsOf(c, lk), STATUS_WALK_AT))) lk.walkStatus.add(c);
+    }
+  }
   const conds: Cond[] = ast.clauses.map((c) => {
     const cond = compileClause(c, lk, ctx);
     // `is not true` rather than `not`: a comparison on a null column is NULL, and NOT NULL would
@@ -128,7 +140,7 @@ async function loadLookups(ast: QueryAst, ctx: QueryContext): Promise<Lookups> {
   const itemMap = new Map<string, string>();
   for (const r of [...oldKeys, ...items]) itemMap.set(r.key.toUpperCase(), r.id).set(r.id, r.id);
   const parsed = fields.map((f) => ({ ...f, options: parseOptions(f.options) }));
-  return { statuses, members, labels, spaces, types, fields: parsed, items: itemMap, homedSpaces: new Set(homed.map((h) => h.id)) };
+  return { statuses, members, labels, spaces, types, fields: parsed, items: itemMap, homedSpaces: new Set(homed.map((h) => h.id)), walkStatus: new Set() };
 }
 
 function parseOptions(raw: unknown): Field['options'] {
@@ -140,14 +152,21 @@ function parseOptions(raw: unknown): Field['options'] {
   }
 }
 
+/** The ids of the statuses a `status:` clause names, in every space of the workspace. */
+function statusIdsOf(c: Clause, lk: Lookups): string[] {
+  const wanted = new Set(c.values.map(normalizeQueryName));
+  return lk.statuses.filter((s) => wanted.has(normalizeQueryName(s.name))).map((s) => s.id);
+}
+
 function compileClause(c: Clause, lk: Lookups, ctx: QueryContext): Cond {
   const lowered = c.values.map(lower);
   const hasNone = lowered.includes('none');
   switch (c.field) {
     case 'status': {
-      const wanted = new Set(c.values.map(normalizeQueryName));
-      const ids = lk.statuses.filter((s) => wanted.has(normalizeQueryName(s.name))).map((s) => s.id);
-      return (eb) => (ids.length ? eb('items.status_id', 'in', ids) : NEVER);
+      const ids = statusIdsOf(c, lk);
+      if (!ids.length) return () => NEVER;
+      if (lk.walkStatus.has(c)) return (eb) => inWalkingListOrder(ctx.dialect, eb.ref('items.status_id'), ids);
+      return (eb) => eb('items.status_id', 'in', ids);
     }
     case 'category':
       return (eb) => eb('items.status_category', 'in', lowered);
