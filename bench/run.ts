@@ -6,11 +6,12 @@ import { parseOptions } from './options';
 import { baselineRounds, requestPhase, scalePhase } from './phases';
 import { freePort, ROOT, startProcess } from './process';
 import { judge, missingFigures, type Row, table, writeJson } from './report';
+import { webPhase } from './web';
 
 type Baseline = Awaited<ReturnType<typeof baselineRounds>>;
 
 /**
- * `npm run bench -- [--quick] [--db postgres] [--out file] [--only items|scale]`: builds its own data, runs the
+ * `npm run bench -- [--quick] [--db postgres] [--out file] [--only items|scale|web]`: builds its own data, runs the
  * real server and a bare-Fastify baseline as separate processes, drives both with autocannon from
  * this process, prints a table and writes JSON. --quick proves the suite works (every figure is
  * produced); it does not judge speed.
@@ -32,7 +33,8 @@ async function main(): Promise<number> {
   try {
     log(`${opts.quick ? 'quick' : 'full'} run on ${opts.db}, ${box.cpus} CPUs, node ${box.node}`);
     const rssTarget = { op: '<=' as const, value: 250, of: 'value' as const };
-    if (opts.only !== 'scale') {
+    const runs = (phase: NonNullable<typeof opts.only>) => opts.only === null || opts.only === phase;
+    if (runs('items')) {
       const baseline = await startProcess('bench/baseline-server.ts', [], { PORT: String(await freePort()), NODE_ENV: 'production' });
       cleanups.push(() => baseline.stop());
       const reqDb = await createBenchDatabase(opts.db);
@@ -52,12 +54,17 @@ async function main(): Promise<number> {
       rows.push({ section: 'memory', name: 'server RSS, idle after start', value: req.idleRssMb, unit: 'MB', target: rssTarget });
       await baseline.stop();
     }
-    if (opts.only !== 'items') {
+    if (runs('scale')) {
       const scaleDb = await createBenchDatabase(opts.db);
       cleanups.push(() => scaleDb.dispose());
       const scale = await scalePhase(opts, scaleDb, log);
       rows.push(...scale.rows);
       rows.push({ section: 'memory', name: `server RSS after the ${scale.largest.toLocaleString('en-US')}-item runs`, value: scale.rssAfterMb, unit: 'MB', target: rssTarget });
+    }
+    if (runs('web')) {
+      const webDb = await createBenchDatabase(opts.db);
+      cleanups.push(() => webDb.dispose());
+      rows.push(...(await webPhase(opts, webDb, log)));
     }
   } finally {
     await cleanup();
@@ -69,7 +76,7 @@ async function main(): Promise<number> {
   console.log(
     Number.isFinite(baselineMedian)
       ? `baseline (bare Fastify) median ${Math.round(baselineMedian).toLocaleString('en-US')} req/s; ratio = row ÷ baseline, same run\n`
-      : 'baseline not measured in this run (--only scale)\n',
+      : `baseline not measured in this run (--only ${opts.only})\n`,
   );
   console.log(table(judged));
   const missing = missingFigures(judged);
