@@ -2,7 +2,8 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { Home } from '../features/workspaces/Home';
 import { RootLayout } from './RootLayout';
 
-export type SpaceView = 'board' | 'list';
+export const SPACE_VIEWS = ['board', 'list', 'table', 'calendar', 'timeline'] as const;
+export type SpaceView = (typeof SPACE_VIEWS)[number];
 export type SpaceSearch = { view: SpaceView; q?: string; item?: string };
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -27,7 +28,7 @@ export const myWorkRoute = createRoute({
 export const spaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/w/$workspaceId/s/$spaceId',
-  validateSearch: (s: Record<string, unknown>): SpaceSearch => ({ view: s.view === 'list' ? 'list' : 'board', q: str(s.q), item: str(s.item) }),
+  validateSearch: (s: Record<string, unknown>): SpaceSearch => ({ view: SPACE_VIEWS.find((v) => v === s.view) ?? 'board', q: str(s.q), item: str(s.item) }),
   component: lazyRouteComponent(() => import('../features/spaces/SpacePage'), 'SpacePage'),
 });
 

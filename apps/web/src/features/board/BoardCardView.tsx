@@ -4,9 +4,10 @@ import type { CSSProperties } from 'react';
 import type { BoardCard } from '../../lib/api';
 
 /** One card: draggable, and a drop target so a card can land before or after it. */
-export function BoardCardView({ card, style, index, total }: { card: BoardCard; style: CSSProperties; index: number; total: number }) {
-  const drag = useDraggable({ id: `drag:${card.id}`, data: { card } });
-  const drop = useDroppable({ id: `card:${card.id}`, data: { card } });
+export function BoardCardView({ card, style, index, total, lane = '' }: { card: BoardCard; style: CSSProperties; index: number; total: number; lane?: string }) {
+  // `lane` keeps ids unique when swimlanes show one card in several lanes.
+  const drag = useDraggable({ id: `drag:${lane}${card.id}`, data: { card } });
+  const drop = useDroppable({ id: `card:${lane}${card.id}`, data: { card } });
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtualized, absolutely placed row; <li> would need a <ul> parent that is also the sizer
     <div

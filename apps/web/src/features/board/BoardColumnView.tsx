@@ -7,8 +7,8 @@ import { BoardCardView } from './BoardCardView';
 const CARD_HEIGHT = 84;
 
 /** A status column; only the cards in view (plus a few) are in the DOM, so 5,000 stay smooth. */
-export function BoardColumnView({ status, cards }: { status: BoardColumn; cards: BoardCard[] }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `col:${status.id}`, data: { statusId: status.id } });
+export function BoardColumnView({ status, cards, lane = '' }: { status: BoardColumn; cards: BoardCard[]; lane?: string }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `col:${lane}${status.id}`, data: { statusId: status.id } });
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headingId = useId();
   const v = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, getItemKey: (i) => cards[i]?.id ?? i });
@@ -35,6 +35,7 @@ export function BoardColumnView({ status, cards }: { status: BoardColumn; cards:
                 card={card}
                 index={vi.index}
                 total={cards.length}
+                lane={lane}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}
               />
             );

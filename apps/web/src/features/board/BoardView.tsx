@@ -3,8 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { type BoardCard, boardApi } from '../../lib/api';
 import { qk } from '../../lib/keys';
+import { useCurrentWorkspaceId, useMembers } from '../../lib/queries';
 import { ErrorAlert } from '../../ui/Field';
 import { BoardColumnView } from './BoardColumnView';
+import { BoardLanes, groupLanes, LanePicker, useLaneMode } from './swimlanes';
+import { useBoardFilter } from './useBoardFilter';
 import { type MoveVars, useMoveCard } from './useMoveCard';
 
 // Cards sit inside their column: prefer the card under the pointer (exact placement), else the column.
@@ -16,19 +19,22 @@ const collision: CollisionDetection = (args) => {
 };
 
 /** The board of a space from one request (`GET /spaces/{id}/board`): columns by status, drag and drop. */
-export function BoardView({ spaceId }: { spaceId: string }) {
+export function BoardView({ spaceId, filter = '' }: { spaceId: string; filter?: string }) {
   const board = useQuery({ queryKey: qk.board(spaceId), queryFn: () => boardApi.get(spaceId) });
   const [dragging, setDragging] = useState<BoardCard | null>(null);
   const statusName = useCallback((id: string) => board.data?.statuses.find((s) => s.id === id)?.name ?? 'another status', [board.data]);
   const move = useMoveCard(statusName);
+  const shown = useBoardFilter(spaceId, filter);
+  const [laneMode, setLaneMode] = useLaneMode();
+  const members = useMembers(useCurrentWorkspaceId());
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
   const columns = useMemo(() => {
     const by = new Map<string, BoardCard[]>();
     for (const s of board.data?.statuses ?? []) by.set(s.id, []);
-    for (const c of board.data?.items ?? []) by.get(c.statusId)?.push(c);
+    for (const c of board.data?.items ?? []) if (!shown.ids || shown.ids.has(c.id)) by.get(c.statusId)?.push(c);
     return by;
-  }, [board.data]);
+  }, [board.data, shown.ids]);
 
   function onDragStart(e: DragStartEvent) {
     setDragging((e.active.data.current?.card as BoardCard | undefined) ?? null);
@@ -60,16 +66,23 @@ export function BoardView({ spaceId }: { spaceId: string }) {
     move.mutate({ card, version: card.version, spaceId, ...target });
   }
 
-  if (board.error) return <ErrorAlert error={board.error} />;
+  if (board.error || shown.error) return <ErrorAlert error={board.error ?? shown.error} />;
   if (!board.data) return <p className="loading">Loading board…</p>;
   return (
     <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
       {board.data.truncated && <p className="muted">This board shows the first {board.data.items.length.toLocaleString()} items.</p>}
-      <section className="board" aria-label="Board">
-        {board.data.statuses.map((s) => (
-          <BoardColumnView key={s.id} status={s} cards={columns.get(s.id) ?? []} />
-        ))}
-      </section>
+      <div className="board-toolbar">
+        <LanePicker value={laneMode} onChange={setLaneMode} />
+      </div>
+      {laneMode === 'none' ? (
+        <section className="board" aria-label="Board">
+          {board.data.statuses.map((s) => (
+            <BoardColumnView key={s.id} status={s} cards={columns.get(s.id) ?? []} />
+          ))}
+        </section>
+      ) : (
+        <BoardLanes statuses={board.data.statuses} lanes={groupLanes([...columns.values()].flat(), laneMode, members.data ?? [])} />
+      )}
       <DragOverlay>
         {dragging && (
           <div className="board-card overlay">

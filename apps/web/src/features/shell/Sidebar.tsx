@@ -53,7 +53,7 @@ export function Sidebar() {
           {(views.data ?? []).map((v) =>
             v.spaceId ? (
               <li key={v.id}>
-                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout === 'board' ? 'board' : 'list', q: v.query }}>
+                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout, q: v.query || undefined }} title={v.shared ? 'Shared view' : 'Personal view'}>
                   {v.name}
                 </Link>
               </li>

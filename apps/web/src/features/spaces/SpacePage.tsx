@@ -1,48 +1,40 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { rememberWorkspace, useSpace } from '../../lib/queries';
-import { spaceRoute } from '../../routes/router';
+import { SPACE_VIEWS, type SpaceView, spaceRoute } from '../../routes/router';
 import { ErrorAlert } from '../../ui/Field';
 import { BoardView } from '../board/BoardView';
+import { FilterBox } from '../filters/FilterBox';
 import { ListView } from '../list/ListView';
 
 const ItemPanel = lazy(() => import('../items/ItemPanel').then((m) => ({ default: m.ItemPanel })));
+// The newer layouts and the filter tools are their own chunks: the board and list stay light.
+const TableView = lazy(() => import('../table/TableView').then((m) => ({ default: m.TableView })));
+const CalendarView = lazy(() => import('../calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
+const TimelineView = lazy(() => import('../timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
+const FilterBuilder = lazy(() => import('../filters/FilterBuilder').then((m) => ({ default: m.FilterBuilder })));
+const SaveViewDialog = lazy(() => import('../filters/SaveViewDialog').then((m) => ({ default: m.SaveViewDialog })));
 
-function FilterBox({ value, onApply }: { value: string; onApply: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: <search> is not in React's JSX types yet
-    <form
-      className="filter"
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply(text.trim());
-      }}
-    >
-      <label htmlFor="filter-box" className="visually-hidden">
-        Filter (query language)
-      </label>
-      <input id="filter-box" data-search type="search" value={text} placeholder="Filter: assignee:me priority:>=high is:open …  ( / )" onChange={(e) => setText(e.target.value)} />
-      <button type="submit" className="secondary">
-        Apply
-      </button>
-    </form>
-  );
-}
+const LABELS: Record<SpaceView, string> = { board: 'Board', list: 'List', table: 'Table', calendar: 'Calendar', timeline: 'Timeline' };
 
-/** A space: list or board, the filter box, and the item side panel (`?item=KEY`). */
+/** A space in one of its layouts, the filter box and builder, and the item side panel (`?item=KEY`). */
 export function SpacePage() {
   const { workspaceId, spaceId } = spaceRoute.useParams();
   const search = spaceRoute.useSearch();
   const navigate = useNavigate({ from: spaceRoute.fullPath });
   const space = useSpace(spaceId);
+  const [draft, setDraft] = useState(search.q ?? '');
+  const [building, setBuilding] = useState(false);
+  const [saving, setSaving] = useState(false);
   useEffect(() => rememberWorkspace(workspaceId), [workspaceId]);
+  useEffect(() => setDraft(search.q ?? ''), [search.q]);
+  const closeSave = useCallback(() => setSaving(false), []);
+  const apply = (q: string) => navigate({ search: (p) => ({ ...p, q: q.trim() || undefined }) });
 
   if (space.error) return <ErrorAlert error={space.error} />;
   if (!space.data) return <p className="loading">Loading…</p>;
   const s = space.data;
+  const filter = search.q ?? '';
   return (
     <div className={`space-page${search.item ? ' with-panel' : ''}`}>
       <div className="space-main">
@@ -51,15 +43,31 @@ export function SpacePage() {
             <span className="space-key">{s.key}</span> <span className="space-name">{s.name}</span>
           </h1>
           <nav aria-label="Layout" className="tabs">
-            {(['board', 'list'] as const).map((v) => (
+            {SPACE_VIEWS.map((v) => (
               <Link key={v} from={spaceRoute.fullPath} to="." search={(p) => ({ ...p, view: v })} aria-current={search.view === v ? 'page' : undefined} className={search.view === v ? 'active' : ''}>
-                {v === 'board' ? 'Board' : 'List'}
+                {LABELS[v]}
               </Link>
             ))}
           </nav>
-          {search.view === 'list' && <FilterBox value={search.q ?? ''} onApply={(q) => navigate({ search: (p) => ({ ...p, q: q || undefined }) })} />}
+          <FilterBox text={draft} setText={setDraft} onApply={apply} />
+          <button type="button" className="secondary" aria-expanded={building} onClick={() => setBuilding((b) => !b)}>
+            Filters
+          </button>
+          <button type="button" className="secondary" onClick={() => setSaving(true)}>
+            Save view
+          </button>
         </div>
-        {search.view === 'board' ? <BoardView spaceId={s.id} /> : <ListView space={s} filter={search.q ?? ''} selectedKey={search.item} />}
+        <Suspense fallback={null}>
+          {building && <FilterBuilder key={filter} space={s} query={draft} onChange={setDraft} onApply={apply} />}
+          {saving && <SaveViewDialog space={s} query={filter} layout={search.view} onClose={closeSave} />}
+        </Suspense>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          {search.view === 'board' && <BoardView spaceId={s.id} filter={filter} />}
+          {search.view === 'list' && <ListView space={s} filter={filter} selectedKey={search.item} />}
+          {search.view === 'table' && <TableView space={s} filter={filter} />}
+          {search.view === 'calendar' && <CalendarView space={s} filter={filter} />}
+          {search.view === 'timeline' && <TimelineView space={s} filter={filter} />}
+        </Suspense>
       </div>
       {search.item && (
         <Suspense fallback={<aside className="panel">Loading…</aside>}>

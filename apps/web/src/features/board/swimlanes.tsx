@@ -1,0 +1,76 @@
+import type { Member } from '@weft/client';
+import { useId, useState } from 'react';
+import { type BoardCard, type BoardColumn, PRIORITIES } from '../../lib/api';
+import { BoardColumnView } from './BoardColumnView';
+import './swimlanes.css';
+
+export const LANE_MODES = ['none', 'assignee', 'priority'] as const;
+export type LaneMode = (typeof LANE_MODES)[number];
+export type Lane = { id: string; name: string; cards: BoardCard[] };
+
+const KEY = 'weft.board.lanes';
+const stored = (): LaneMode => LANE_MODES.find((m) => m === localStorage.getItem(KEY)) ?? 'none';
+
+/** The board's swimlane choice, remembered in this browser. */
+export function useLaneMode(): [LaneMode, (m: LaneMode) => void] {
+  const [mode, setMode] = useState<LaneMode>(stored);
+  return [
+    mode,
+    (m) => {
+      localStorage.setItem(KEY, m);
+      setMode(m);
+    },
+  ];
+}
+
+/**
+ * Cards into lanes, keeping board order inside each. By priority: urgent first, "none" last. By
+ * assignee: one lane per person (a card with two assignees shows in both) and "No assignee" last.
+ */
+export function groupLanes(cards: BoardCard[], mode: Exclude<LaneMode, 'none'>, members: Member[]): Lane[] {
+  if (mode === 'priority')
+    return [...PRIORITIES].reverse().map((p) => ({ id: p, name: p === 'none' ? 'No priority' : p[0]?.toUpperCase() + p.slice(1), cards: cards.filter((c) => c.priority === p) }));
+  const name = new Map(members.map((m) => [m.userId, m.name]));
+  const by = new Map<string, BoardCard[]>();
+  for (const c of cards) for (const a of c.assigneeIds.length > 0 ? c.assigneeIds : ['']) by.set(a, [...(by.get(a) ?? []), c]);
+  const people = [...by.keys()].filter((k) => k !== '').sort((a, b) => (name.get(a) ?? '').localeCompare(name.get(b) ?? ''));
+  return [...people.map((id) => ({ id, name: name.get(id) ?? 'Someone', cards: by.get(id) ?? [] })), { id: 'nobody', name: 'No assignee', cards: by.get('') ?? [] }];
+}
+
+export function LanePicker({ value, onChange }: { value: LaneMode; onChange: (m: LaneMode) => void }) {
+  const id = useId();
+  return (
+    <div className="lane-picker">
+      <label htmlFor={id}>Swimlanes</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as LaneMode)}>
+        {LANE_MODES.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The board split into lanes; each lane is a row of (virtualized) status columns. Empty lanes hide. */
+export function BoardLanes({ statuses, lanes }: { statuses: BoardColumn[]; lanes: Lane[] }) {
+  return (
+    <div className="board-lanes">
+      {lanes
+        .filter((l) => l.cards.length > 0)
+        .map((l) => (
+          <section key={l.id} className="lane" aria-label={`Lane ${l.name}`} data-lane={l.name}>
+            <h2 className="lane-title">
+              {l.name} <span className="count">{l.cards.length}</span>
+            </h2>
+            <div className="board lane-columns">
+              {statuses.map((s) => (
+                <BoardColumnView key={s.id} status={s} cards={l.cards.filter((c) => c.statusId === s.id)} lane={`${l.id}:`} />
+              ))}
+            </div>
+          </section>
+        ))}
+    </div>
+  );
+}
