@@ -9,6 +9,7 @@ import { registerItems } from './commands/items/index';
 import { registerRoutines } from './commands/routines';
 import { registerSpaces } from './commands/spaces';
 import { registerTemplates } from './commands/templates';
+import { registerWatch } from './commands/watch';
 import { registerWorkspaces } from './commands/workspaces';
 import { DEFAULT_SERVER } from './context';
 import { describeError, EXIT, EXIT_HELP, exitCodeFor } from './exit-codes';
@@ -36,6 +37,7 @@ export function buildProgram(io: Io): Command {
   registerIntake(program, io);
   registerCheckins(program, io);
   registerTemplates(program, io);
+  registerWatch(program, io);
   registerAdmin(program, io);
   // Every sub-command reports through `io` and throws instead of exiting, like the program.
   const quiet = (cmd: Command) => {

@@ -17,6 +17,21 @@ export type Config = {
   /** Rate limits for login/signup per window (per address and per account). */
   authRateLimit: { max: number; windowMs: number };
   sessionDays: number;
+  /** The live stream (realtime/): heartbeat, how far back `since` may resume, cluster channel prefix. */
+  stream: StreamConfig;
+};
+
+export type StreamConfig = {
+  /** Ping every socket this often; one that has not answered the previous ping is dropped. */
+  heartbeatMs: number;
+  /** A `since` more than this many events behind gets `resync` instead of a replay. */
+  maxCatchUp: number;
+  /** How often the outbox is read without a wake-up (a safety net; faster while Redis is down). */
+  pollMs: number;
+  /** How often access (the epoch) is re-checked for open sockets: revoked tokens, ended sessions. */
+  accessCheckMs: number;
+  /** Redis channel prefix, so several clusters (or tests) can share one Redis. */
+  redisPrefix: string;
 };
 
 /** Builds the configuration from environment variables, with safe defaults for a laptop. */
@@ -39,5 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: env.WEFT_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
     authRateLimit: { max: Number(env.WEFT_AUTH_RATE_MAX ?? 10), windowMs: 60_000 },
     sessionDays: 30,
+    stream: {
+      heartbeatMs: Number(env.WEFT_STREAM_HEARTBEAT_MS ?? 25_000),
+      maxCatchUp: Number(env.WEFT_STREAM_MAX_CATCH_UP ?? 10_000),
+      pollMs: Number(env.WEFT_STREAM_POLL_MS ?? 5_000),
+      accessCheckMs: Number(env.WEFT_STREAM_ACCESS_CHECK_MS ?? 1_000),
+      redisPrefix: env.WEFT_REDIS_PREFIX ?? 'weft',
+    },
   };
 }

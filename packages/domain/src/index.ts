@@ -12,3 +12,4 @@ export * from './schemas/routine';
 export * from './schemas/intake';
 export * from './schemas/checkin';
 export * from './schemas/template';
+export * from './realtime';

@@ -13,6 +13,7 @@ import { routinesRoutes } from './routines';
 import { spacesRoutes } from './spaces';
 import { templatesRoutes } from './templates';
 import { workspaceRoutes } from './workspaces';
+import { streamRoutes } from '../realtime/route';
 
 /** Every API route family, mounted under /api/v1. */
 export const apiRoutes =
@@ -31,4 +32,5 @@ export const apiRoutes =
     await app.register(intakeRoutes(deps));
     await app.register(checkinsRoutes(deps));
     await app.register(templatesRoutes(deps));
+    await app.register(streamRoutes(deps));
   };

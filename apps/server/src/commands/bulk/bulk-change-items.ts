@@ -135,7 +135,7 @@ async function applyTo(tx: Tx, item: ItemRow, before: ItemDetails, set: BulkSet,
   if (Number(updated.numUpdatedRows) !== 1) throw new WeftError('VERSION_CONFLICT', `item ${item.key} changed during this bulk change; nothing was written`);
   if (changes.assigneeIds) collect(writes.assignees, item.id, before.assigneeIds, wanted.assigneeIds ?? []);
   if (changes.labelIds) collect(writes.labels, item.id, before.labelIds, wanted.labelIds ?? []);
-  await appendEvent(tx, { type: 'item.updated', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, changes, bulk: true } });
+  await appendEvent(tx, { type: 'item.updated', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, changes, bulk: true, version: Number(item.version) + 1, position: cols.position ?? item.position } });
 }
 
 const hasListChange = (s: BulkSet, noun: 'Assignee' | 'Label') =>

@@ -102,7 +102,7 @@ export async function createItemsTx(tx: Tx, ctx: Ctx, spaceId: string, inputs: r
       workspaceId: it.workspace_id,
       spaceId,
       itemId: it.id,
-      data: { key: it.key, title: it.title, type: it.type, statusId: it.status_id, priority: inputs[i].priority, assigneeIds: [...new Set(inputs[i].assigneeIds)], parentId: it.parent_id, ...(batch ? { batch: true } : {}) },
+      data: { key: it.key, title: it.title, type: it.type, statusId: it.status_id, priority: inputs[i].priority, assigneeIds: [...new Set(inputs[i].assigneeIds)], parentId: it.parent_id, ...(batch ? { batch: true } : {}), version: 1, statusCategory: it.status_category, position: it.position, labelIds: [...new Set(inputs[i].labelIds)], startAt: it.start_at, dueAt: it.due_at, ownerId: it.owner_id },
     })),
   );
   await indexNewItems(tx, items);

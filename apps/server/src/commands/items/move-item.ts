@@ -100,7 +100,7 @@ export async function moveItemTx(tx: Tx, ctx: Ctx, idOrKey: string, input: z.out
       .returningAll()
       .executeTakeFirst();
     if (!updated) versionConflict(await presentOneItem(tx.db, m, await tx.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow()));
-    await appendEvent(tx, { type: 'item.moved', workspaceId: item.workspace_id, spaceId: updated.space_id, itemId: item.id, data: { key: updated.key, fromSpaceId: item.space_id, changes } });
+    await appendEvent(tx, { type: 'item.moved', workspaceId: item.workspace_id, spaceId: updated.space_id, itemId: item.id, data: { key: updated.key, fromSpaceId: item.space_id, changes, version: version + 1 } });
     return { item: updated, m };
   }
 }

@@ -26,7 +26,7 @@ export async function setTrashedTx(tx: Tx, ctx: Ctx, idOrKey: string, trashed: b
       .returningAll()
       .executeTakeFirst();
     if (!updated) versionConflict(await presentOneItem(tx.db, m, await tx.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow()));
-    await appendEvent(tx, { type: trashed ? 'item.deleted' : 'item.restored', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, title: item.title } });
+    await appendEvent(tx, { type: trashed ? 'item.deleted' : 'item.restored', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, title: item.title, version: Number(updated.version) } });
     return { item: updated, m };
   }
 }

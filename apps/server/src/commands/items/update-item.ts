@@ -57,7 +57,7 @@ export async function updateItem(ctx: Ctx, idOrKey: string, raw: z.input<typeof 
     await writeRelations(tx, item.id, input, changes);
     await writeFieldValues(tx, item.id, rel.fields);
     if (homes) await writeHomes(tx, item.id, before.alsoInSpaceIds, homes);
-    await appendEvent(tx, { type: 'item.updated', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, changes } });
+    await appendEvent(tx, { type: 'item.updated', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, changes, version: version + 1, position: updated.position } });
     if (changes.title || changes.description) await reindexItem(tx, item.id);
     return { item: updated, m };
   });
