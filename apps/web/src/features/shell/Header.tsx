@@ -8,6 +8,7 @@ import { describeError } from '../../lib/problem';
 import { useCurrentWorkspaceId, useWorkspaces } from '../../lib/queries';
 import { toggleTheme, useTheme } from '../../lib/theme';
 import { openDialog } from '../../lib/ui-state';
+import { LiveStream } from '../live/LiveStream';
 
 function WorkspaceSwitcher() {
   const { data } = useWorkspaces();
@@ -42,6 +43,7 @@ export function Header({ user }: { user: User }) {
   });
   return (
     <header className="topbar">
+      <LiveStream />
       <Link to="/" className="brand">
         Weft
       </Link>
@@ -61,6 +63,9 @@ export function Header({ user }: { user: User }) {
       </button>
       <span className="who">
         Signed in as <strong>{user.name}</strong>{' '}
+        <Link to="/profile" className="small">
+          Profile
+        </Link>{' '}
         <button type="button" className="secondary" onClick={() => logout.mutate()}>
           Log out
         </button>

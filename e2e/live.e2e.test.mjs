@@ -1,0 +1,73 @@
+// Live everywhere (issue 6) in real Chromium: two people on the same board in two browser
+// contexts; a card one of them moves slides to its new column on the other's screen with no
+// reload, and the other's open item panel shows the new title.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+
+const PASSWORD = 'correct horse battery';
+let server;
+let browser;
+const contexts = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A signed-up person in their own browser context (the API sets its session cookie). */
+async function person(name, body = {}) {
+  const context = await browser.newContext({ baseURL: server.url });
+  contexts.push(context);
+  const res = await context.request.post('/api/v1/auth/signup', { data: { email: uniqueEmail(name), name, password: PASSWORD, ...body }, headers: { origin: server.url } });
+  assert.equal(res.status(), 201, await res.text());
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const api = async (method, path, data) => {
+    const r = await context.request.fetch(`/api/v1${path}`, { method, data, headers: { origin: server.url } });
+    assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
+    return r.status() === 204 ? null : r.json();
+  };
+  return { context, page, api };
+}
+
+describe('live updates between two people', () => {
+  test('a card moved by one person moves on the other person’s board, without a reload', { timeout: 90_000 }, async () => {
+    const ana = await person('Ana');
+    const ws = await ana.api('POST', '/workspaces', { name: 'Live Lab' });
+    const space = await ana.api('POST', `/workspaces/${ws.id}/spaces`, { name: 'Ops', key: 'OPS', kind: 'stream' });
+    const todo = space.statuses.find((s) => s.category === 'todo');
+    const doing = space.statuses.find((s) => s.category === 'in_progress');
+    const card = await ana.api('POST', `/spaces/${space.id}/items`, { title: 'Rotate the keys', statusId: todo.id });
+    const invite = await ana.api('POST', `/workspaces/${ws.id}/invites`, { role: 'member' });
+    const ben = await person('Ben', { inviteToken: invite.token });
+
+    const boardUrl = `/w/${ws.id}/s/${space.id}?view=board`;
+    await ben.page.goto(server.url + boardUrl);
+    await ben.page.locator('html[data-stream="live"]').waitFor({ state: 'attached' });
+    const column = (name) => ben.page.locator(`section.column[data-status="${name}"]`);
+    await column(todo.name).getByText('Rotate the keys').waitFor();
+    const loads = [];
+    ben.page.on('framenavigated', (f) => f === ben.page.mainFrame() && loads.push(f.url()));
+
+    // Ana moves the card (through the API, as her own board does after a drop).
+    await ana.api('POST', `/items/${card.id}/move`, { statusId: doing.id, version: card.version });
+    await column(doing.name).getByText('Rotate the keys').waitFor();
+    assert.equal(await column(todo.name).getByText('Rotate the keys').count(), 0);
+    assert.deepEqual(loads, [], 'the board was not reloaded for the move');
+    await screenshot(ben.page, 'live-board-other-person');
+
+    // Ben's open item panel follows Ana's edit of the title.
+    await ben.page.goto(`${server.url}${boardUrl}&item=${card.key}`);
+    await ben.page.locator('html[data-stream="live"]').waitFor({ state: 'attached' });
+    const current = await ana.api('GET', `/items/${card.id}`);
+    await ana.api('PATCH', `/items/${card.id}`, { title: 'Rotate the keys today', version: current.version });
+    await ben.page.waitForFunction(() => document.querySelector('aside .title-input')?.value === 'Rotate the keys today');
+  });
+});
