@@ -6,28 +6,42 @@ import { qk } from '../../lib/keys';
 import './live.css';
 
 /**
- * Applies one committed change to the cached views: whatever shows the item or its space is marked
- * stale and refetched if on screen (the board answer is served from the server's board cache, so a
+ * Applies committed changes to the cached views: whatever shows their items or spaces is marked
+ * stale and refetched if on screen (the board answer comes from the server's board cache, so a
  * refetch costs a few ms). Changes without an item (workflow, labels, members, spaces) refresh the
  * workspace's lists. Own changes come back too: the optimistic value is then confirmed.
+ * Events are applied in batches (see FLUSH_MS): an import of 5,000 items is one refetch, not 5,000.
  */
-function apply(qc: QueryClient, e: StreamEvent): void {
-  if (e.spaceId) void qc.invalidateQueries({ queryKey: qk.board(e.spaceId) });
-  void qc.invalidateQueries({ queryKey: qk.itemsAll });
-  if (e.itemId) {
-    const key = typeof e.record.key === 'string' ? e.record.key : null;
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'item' && ((q.state.data as { id?: string } | undefined)?.id === e.itemId || (key !== null && q.queryKey[1] === key.toUpperCase())) });
-    if (key) {
-      void qc.invalidateQueries({ queryKey: qk.comments(key) });
-      void qc.invalidateQueries({ queryKey: qk.activity(key) });
+function apply(qc: QueryClient, events: StreamEvent[]): void {
+  const spaces = new Set<string>();
+  const items = new Set<string>();
+  const keys = new Set<string>();
+  const workspaces = new Set<string>();
+  for (const e of events) {
+    if (e.spaceId) spaces.add(e.spaceId);
+    if (!e.itemId) {
+      workspaces.add(e.workspaceId);
+      continue;
     }
-    return;
+    items.add(e.itemId);
+    if (typeof e.record.key === 'string') keys.add(e.record.key.toUpperCase());
   }
-  void qc.invalidateQueries({ queryKey: qk.spaces(e.workspaceId) });
-  void qc.invalidateQueries({ queryKey: ['space'] });
-  void qc.invalidateQueries({ queryKey: qk.views(e.workspaceId) });
-  void qc.invalidateQueries({ queryKey: qk.members(e.workspaceId) });
+  for (const id of spaces) void qc.invalidateQueries({ queryKey: qk.board(id) });
+  if (items.size > 0 || workspaces.size > 0) void qc.invalidateQueries({ queryKey: qk.itemsAll });
+  if (items.size > 0) {
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'item' && (items.has((q.state.data as { id?: string } | undefined)?.id ?? '') || keys.has(String(q.queryKey[1]))) });
+    void qc.invalidateQueries({ predicate: (q) => (q.queryKey[0] === 'comments' || q.queryKey[0] === 'activity') && keys.has(String(q.queryKey[1])) });
+  }
+  for (const ws of workspaces) {
+    void qc.invalidateQueries({ queryKey: qk.spaces(ws) });
+    void qc.invalidateQueries({ queryKey: qk.views(ws) });
+    void qc.invalidateQueries({ queryKey: qk.members(ws) });
+  }
+  if (workspaces.size > 0) void qc.invalidateQueries({ queryKey: ['space'] });
 }
+
+/** Events arriving within this many ms are applied together. */
+const FLUSH_MS = 100;
 
 /**
  * The tab's one live stream (GET /api/v1/stream, session cookie): it reconnects with backoff and
@@ -39,9 +53,20 @@ export function LiveStream() {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const wasLive = useRef(false);
   useEffect(() => {
+    let pending: StreamEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const batch = pending;
+      pending = [];
+      apply(qc, batch);
+    };
     const stream = new StreamClient({
       baseUrl: window.location.origin,
-      onEvent: (e) => apply(qc, e),
+      onEvent: (e) => {
+        pending.push(e);
+        timer ??= setTimeout(flush, FLUSH_MS);
+      },
       onResync: () => void qc.invalidateQueries(),
       onStatus: (s) => {
         if (s === 'live') {
@@ -52,7 +77,10 @@ export function LiveStream() {
       },
     });
     stream.connect();
-    return () => stream.close();
+    return () => {
+      if (timer) clearTimeout(timer);
+      stream.close();
+    };
   }, [qc]);
   useEffect(() => {
     // For people and tests alike: the page says whether it is live.
