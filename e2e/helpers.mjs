@@ -131,3 +131,45 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Routes the context's live stream through a proxy whose server messages can be held back:
+ * `hold()` makes the race a conflict needs (another person's change has reached the server, its
+ * event has not reached this tab yet); `release()` delivers what was held. Call before pages open.
+ */
+export async function holdableStream(context) {
+  const state = { holding: false, held: [], socket: null };
+  await context.routeWebSocket(/\/api\/v1\/stream/, (ws) => {
+    const upstream = ws.connectToServer();
+    state.socket = ws;
+    upstream.onMessage((m) => (state.holding ? state.held.push(m) : ws.send(m)));
+    ws.onMessage((m) => upstream.send(m));
+  });
+  return {
+    hold() {
+      state.holding = true;
+    },
+    release() {
+      state.holding = false;
+      for (const m of state.held.splice(0)) state.socket?.send(m);
+    },
+  };
+}
+
+/** A same-origin API call from inside the page, with its session cookie (what the app itself does). */
+export function fetchInPage(page, method, path, body) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(`/api/v1${p}`, { method: m, headers: b ? { 'content-type': 'application/json' } : {}, body: b ? JSON.stringify(b) : undefined });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, path, body],
+  );
+}
+
+/** fetchInPage that must succeed (2xx); answers the JSON body. */
+export async function okInPage(page, method, path, body) {
+  const r = await fetchInPage(page, method, path, body);
+  if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.json)}`);
+  return r.json;
+}

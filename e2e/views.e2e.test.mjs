@@ -4,7 +4,7 @@
 // arrow, drag to move), board swimlanes, the visual filter builder and saved views.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { holdableStream, launchBrowser, okInPage, screenshot, startServer, uniqueEmail } from './helpers.mjs';
 
 let server;
 let browser;
@@ -18,10 +18,14 @@ const s = {};
 const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati', year: 'numeric', month: '2-digit' }).format(new Date());
 const day = (n) => `${MONTH}-${String(n).padStart(2, '0')}`;
 
+/** The tab's live stream, through a proxy that can hold its messages back (helpers.mjs). */
+let stream;
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  stream = await holdableStream(context);
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -33,23 +37,8 @@ after(async () => {
   await server?.stop();
 });
 
-/** A same-origin API call from inside the page, with its session cookie (what the app itself does). */
-async function api(method, path, body) {
-  const r = await page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(`/api/v1${p}`, { method: m, headers: b ? { 'content-type': 'application/json' } : {}, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    [method, path, body],
-  );
-  return r;
-}
-
-async function ok(method, path, body) {
-  const r = await api(method, path, body);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path} answered ${r.status}: ${JSON.stringify(r.json)}`);
-  return r.json;
-}
+/** A same-origin API call from inside the page that must succeed (helpers.mjs). */
+const ok = (method, path, body) => okInPage(page, method, path, body);
 
 const spaceUrl = (view, extra = '') => `${server.url}/w/${s.ws}/s/${s.space.id}?view=${view}${extra}`;
 const patched = () => page.waitForResponse((r) => /\/api\/v1\/items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
@@ -157,7 +146,8 @@ describe('space views', () => {
     await page.reload();
     const grid = page.getByRole('grid', { name: 'Items' });
     await grid.getByRole('button', { name: 'Foxtrot draft' }).waitFor();
-    // Someone else renames it first: our edit carries a stale version.
+    // Someone else renames it first and our edit, made before their event arrives, carries a stale version.
+    stream.hold();
     await ok('PATCH', `/items/${key}`, { version: cur.version, title: 'Foxtrot changed elsewhere' });
     await grid.getByRole('button', { name: 'Foxtrot draft' }).click();
     await grid.getByLabel(`Title of ${key}`).fill('Foxtrot mine');
@@ -169,6 +159,7 @@ describe('space views', () => {
     await alert.getByRole('button', { name: 'Reapply my change' }).click();
     await grid.getByRole('button', { name: 'Foxtrot mine' }).waitFor();
     await page.waitForFunction(async (k) => (await (await fetch(`/api/v1/items/${k}`)).json()).title === 'Foxtrot mine', key);
+    stream.release();
   });
 
   test('calendar: items on their due day in the viewer zone; drag a chip to another day (kept after a reload)', { timeout: 60_000 }, async () => {

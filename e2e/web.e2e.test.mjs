@@ -4,7 +4,7 @@
 // 5,000-card board that keeps only the visible cards in the DOM.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer, uniqueEmail } from './helpers.mjs';
+import { fetchInPage, holdableStream, launchBrowser, startServer, uniqueEmail } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery';
 let server;
@@ -13,30 +13,16 @@ let context;
 let page;
 const pageErrors = [];
 
-/**
- * The page's live stream passes through this proxy. `hold()` keeps the server's messages back,
- * which is the race a conflict needs: another person's change has reached the server, but its
- * event has not reached this tab yet; `release()` delivers them.
- */
-const stream = { holding: false, held: [], socket: null };
-function hold() {
-  stream.holding = true;
-}
-function release() {
-  stream.holding = false;
-  for (const m of stream.held.splice(0)) stream.socket?.send(m);
-}
+/** The tab's live stream, through a proxy that can hold its messages back (helpers.mjs). */
+let stream;
+const hold = () => stream.hold();
+const release = () => stream.release();
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
   context = await browser.newContext();
-  await context.routeWebSocket(/\/api\/v1\/stream/, (ws) => {
-    const upstream = ws.connectToServer();
-    stream.socket = ws;
-    upstream.onMessage((m) => (stream.holding ? stream.held.push(m) : ws.send(m)));
-    ws.onMessage((m) => upstream.send(m));
-  });
+  stream = await holdableStream(context);
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -49,15 +35,7 @@ after(async () => {
 });
 
 /** A same-origin API call from inside the page, with its session cookie (what the app itself does). */
-function apiInPage(method, path, body) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(`/api/v1${p}`, { method: m, headers: b ? { 'content-type': 'application/json' } : {}, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    [method, path, body],
-  );
-}
+const apiInPage = (method, path, body) => fetchInPage(page, method, path, body);
 
 const column = (name) => page.locator(`section.column[data-status="${name}"]`);
 const card = (title) => page.locator('.card-slot', { hasText: title });

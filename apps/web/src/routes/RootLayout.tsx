@@ -1,6 +1,7 @@
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { AuthForm } from '../features/auth/AuthForm';
+import { isPublicPath } from '../features/intake/public-paths';
 import { Header } from '../features/shell/Header';
 import { Sidebar } from '../features/shell/Sidebar';
 import { useGlobalShortcuts } from '../features/keyboard/useGlobalShortcuts';
@@ -43,6 +44,16 @@ function Shell() {
 /** Signed out: the sign-up / log-in form at any URL (a deep link works after signing in). Signed in: the app. */
 export function RootLayout() {
   const me = useMe();
+  // A public form and a request's status page need no account and show no shell.
+  const isPublic = useRouterState({ select: (s) => isPublicPath(s.location.pathname) });
+  if (isPublic) {
+    return (
+      <div className="app">
+        <Outlet />
+        <Notices />
+      </div>
+    );
+  }
   return (
     <div className="app">
       <a href="#main" className="skip-link">

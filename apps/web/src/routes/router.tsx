@@ -38,7 +38,27 @@ export const itemRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/items/ItemPage'), 'ItemPage'),
 });
 
-const routeTree = rootRoute.addChildren([indexRoute, inviteRoute, myWorkRoute, spaceRoute, itemRoute]);
+// Issue 4 areas: a space's routines, intake and settings; the workspace's check-ins; and the two
+// public pages (a form, a request's status) that RootLayout renders outside the signed-in shell.
+const lazyPage = <P extends string, M extends Record<string, unknown>>(path: P, load: () => Promise<M>, name: keyof M & string) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component: lazyRouteComponent(load, name as never) });
+const areaRoutes = [
+  lazyPage('/w/$workspaceId/s/$spaceId/routines', () => import('../features/routines/RoutinesPage'), 'RoutinesPage'),
+  lazyPage('/w/$workspaceId/s/$spaceId/intake', () => import('../features/intake/IntakePage'), 'IntakePage'),
+  lazyPage('/w/$workspaceId/s/$spaceId/settings', () => import('../features/spaces/settings/SpaceSettingsPage'), 'SpaceSettingsPage'),
+  lazyPage('/w/$workspaceId/checkins', () => import('../features/checkins/CheckinsPage'), 'CheckinsPage'),
+  lazyPage('/w/$workspaceId/checkins/$checkinId', () => import('../features/checkins/CheckinPage'), 'CheckinPage'),
+  lazyPage('/f/$publicId', () => import('../features/intake/PublicFormPage'), 'PublicFormPage'),
+  lazyPage('/requests/$reference', () => import('../features/intake/RequestStatusPage'), 'RequestStatusPage'),
+];
+
+// Issue 5: the person's profile and a project's overview.
+const personRoutes = [
+  lazyPage('/profile', () => import('../features/profile/ProfilePage'), 'ProfilePage'),
+  lazyPage('/w/$workspaceId/s/$spaceId/overview', () => import('../features/projects/ProjectOverview'), 'ProjectOverview'),
+];
+
+const routeTree = rootRoute.addChildren([indexRoute, inviteRoute, myWorkRoute, spaceRoute, itemRoute, ...areaRoutes, ...personRoutes]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
 

@@ -1,15 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Activity, Item, Member } from '@weft/client';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { ErrorAlert } from '../../ui/Field';
 import { Markdown } from './Markdown';
+import { MentionTextarea } from './MentionTextarea';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Comments, oldest first, and a form to add one. */
 export function Comments({ item, people }: { item: Item; people: Map<string, Member> }) {
+  const members = useMemo(() => [...people.values()], [people]);
   const qc = useQueryClient();
   const id = useId();
   const [body, setBody] = useState('');
@@ -36,12 +38,17 @@ export function Comments({ item, people }: { item: Item; people: Map<string, Mem
               <span className="comment-author">{people.get(c.authorId)?.name ?? 'Someone'}</span> · {when(c.createdAt)}
             </div>
             <Markdown source={c.body} className="comment-body" />
+            {c.mentionIds.length > 0 && (
+              <div className="muted small" data-mentions={c.mentionIds.join(' ')}>
+                Mentioned: {c.mentionIds.map((m) => people.get(m)?.name ?? 'someone').join(', ')}
+              </div>
+            )}
           </li>
         ))}
       </ol>
       <form onSubmit={onSubmit} aria-label="Add a comment">
         <label htmlFor={`${id}-body`}>Comment</label>
-        <textarea id={`${id}-body`} rows={3} value={body} onChange={(e) => setBody(e.target.value)} required />
+        <MentionTextarea id={`${id}-body`} value={body} onChange={setBody} members={members} required />
         <ErrorAlert error={add.error} />
         <button type="submit" disabled={add.isPending || !body.trim()}>
           Add comment

@@ -1,12 +1,19 @@
-import type { Item, Member, Status } from '@weft/client';
+import type { Item, Label, Member, Status } from '@weft/client';
 import { useEffect, useId, useState } from 'react';
 import { PRIORITIES } from '../../lib/api';
+import { useItemTypes, dayOf } from './item-lookups';
+import { CommitInput, MultiPicker } from './pickers';
+import { takeTitleFocus } from './title-focus';
 import type { ItemPatch } from './useUpdateItem';
 
-/** Status, priority, due date and assignees; each change saves at once. */
-export function ItemFields({ item, statuses, members, save }: { item: Item; statuses: Status[]; members: Member[]; save: (p: ItemPatch) => void }) {
+type Props = { item: Item; statuses: Status[]; members: Member[]; labels: Label[]; save: (p: ItemPatch) => void };
+
+/** Every built-in field of an item, each edited in place and saved at once (optimistically). */
+export function ItemFields({ item, statuses, members, labels, save }: Props) {
   const id = useId();
-  const due = item.dueAt ? item.dueAt.slice(0, 10) : '';
+  const types = useItemTypes(item.workspaceId).data ?? [];
+  const people = members.map((m) => ({ id: m.userId, name: m.name }));
+  const typeOptions = types.some((t) => t.key === item.type) ? types : [...types, { key: item.type, name: item.type }];
   return (
     <div className="fields-grid">
       <label htmlFor={`${id}-status`}>Status</label>
@@ -25,30 +32,57 @@ export function ItemFields({ item, statuses, members, save }: { item: Item; stat
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-due`}>Due date</label>
-      <input id={`${id}-due`} type="date" value={due} onChange={(e) => save({ dueAt: e.target.value || null })} />
-      <span id={`${id}-people`}>Assignees</span>
-      <fieldset aria-labelledby={`${id}-people`} className="assignees">
-        {members.map((m) => (
-          <label key={m.userId} className="check">
-            <input
-              type="checkbox"
-              checked={item.assigneeIds.includes(m.userId)}
-              onChange={(e) => save({ assigneeIds: e.target.checked ? [...item.assigneeIds, m.userId] : item.assigneeIds.filter((x) => x !== m.userId) })}
-            />
-            {m.name}
-          </label>
+      <label htmlFor={`${id}-type`}>Type</label>
+      <select id={`${id}-type`} value={item.type} onChange={(e) => save({ type: e.target.value })}>
+        {typeOptions.map((t) => (
+          <option key={t.key} value={t.key}>
+            {t.name}
+          </option>
         ))}
-      </fieldset>
+      </select>
+      <label htmlFor={`${id}-people`}>Assignees</label>
+      <MultiPicker id={`${id}-people`} label="Assignees" options={people} value={item.assigneeIds} onChange={(assigneeIds) => save({ assigneeIds })} />
+      <label htmlFor={`${id}-owner`}>Owner</label>
+      <select id={`${id}-owner`} value={item.ownerId ?? ''} onChange={(e) => save({ ownerId: e.target.value || null })}>
+        <option value="">No owner</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-labels`}>Labels</label>
+      <MultiPicker id={`${id}-labels`} label="Labels" options={labels} value={item.labelIds} onChange={(labelIds) => save({ labelIds })} />
+      <label htmlFor={`${id}-start`}>Start date</label>
+      <input id={`${id}-start`} type="date" value={dayOf(item.startAt)} onChange={(e) => save({ startAt: e.target.value || null })} />
+      <label htmlFor={`${id}-due`}>Due date</label>
+      <input id={`${id}-due`} type="date" value={dayOf(item.dueAt)} onChange={(e) => save({ dueAt: e.target.value || null })} />
+      <label htmlFor={`${id}-estimate`}>Estimate</label>
+      <CommitInput
+        id={`${id}-estimate`}
+        type="number"
+        min="0"
+        step="any"
+        value={item.estimate === null ? '' : String(item.estimate)}
+        onCommit={(v) => save({ estimate: v.trim() === '' ? null : Number(v) })}
+      />
     </div>
   );
 }
 
-/** The title as an input: saved on Enter or when focus leaves, if it changed. */
-export function TitleEditor({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+/** The title as an input: saved on Enter or when focus leaves, if it changed; `e` in the list focuses it. */
+export function TitleEditor({ itemKey, value, onSave }: { itemKey: string; value: string; onSave: (v: string) => void }) {
   const [text, setText] = useState(value);
   const id = useId();
   useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    const focus = () => {
+      if (takeTitleFocus(itemKey)) document.getElementById(id)?.focus();
+    };
+    focus();
+    window.addEventListener('weft:focus-title', focus);
+    return () => window.removeEventListener('weft:focus-title', focus);
+  }, [itemKey, id]);
   const commit = () => {
     if (text.trim() && text.trim() !== value) onSave(text.trim());
     else setText(value);

@@ -7,7 +7,7 @@ import { useOptimisticMutation } from '../../lib/optimistic';
 export type ItemPatch = Omit<UpdateItemInput, 'version'>;
 type Vars = { base: Item; patch: ItemPatch };
 
-const CARD_FIELDS = ['title', 'statusId', 'priority', 'assigneeIds', 'dueAt'] as const;
+const CARD_FIELDS = ['title', 'statusId', 'priority', 'assigneeIds', 'labelIds', 'dueAt'] as const;
 function patchBoard(b: Board | undefined, id: string, values: Partial<Item>): Board | undefined {
   if (!b) return b;
   const card: Record<string, unknown> = {};
@@ -27,7 +27,9 @@ export function useUpdateItem(statusName: (id: string) => string) {
     mutationFn: ({ base, patch }) => client.items.update(base.id, { ...patch, version: base.version }),
     keys: ({ base }) => [qk.item(base.key), qk.board(base.spaceId)],
     apply: (qc, { base, patch }) => {
-      qc.setQueryData<Item>(qk.item(base.key), (i) => i && ({ ...i, ...patch } as Item));
+      // Custom fields are sent one at a time: merge them into the item's, never replace the map.
+      const next = (i: Item): Item => ({ ...i, ...patch, fields: patch.fields ? { ...i.fields, ...patch.fields } : i.fields }) as Item;
+      qc.setQueryData<Item>(qk.item(base.key), (i) => i && next(i));
       qc.setQueryData<Board>(qk.board(base.spaceId), (b) => patchBoard(b, base.id, patch as Partial<Item>));
     },
     onSuccess: (qc, item) => {

@@ -1,19 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { type FormEvent, useCallback, useId, useState } from 'react';
+import { parseQuickAdd } from '@weft/domain/quick-add';
+import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { notify } from '../../lib/notices';
-import { useCurrentWorkspaceId, useSpaces } from '../../lib/queries';
+import { useCurrentWorkspaceId, useMe, useMembers, useSpaces } from '../../lib/queries';
 import { openDialog } from '../../lib/ui-state';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert, Field } from '../../ui/Field';
+import { useWorkspaceLabels } from '../items/item-lookups';
+import { QuickAddChips } from './QuickAddChips';
+import '../items/items.css';
 
-/** `c` from anywhere: a title and a space (the current one by default). Inline syntax comes later. */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * `c` from anywhere: a title with inline syntax (`Fix login #bug @ana !high due:fri`) and a space
+ * (the current one by default). The chips under the title show what the syntax will set.
+ */
 export function QuickCreate() {
   const ws = useCurrentWorkspaceId();
   const params = useParams({ strict: false }) as { spaceId?: string };
   const spaces = useSpaces(ws);
+  const me = useMe().data;
+  const members = useMembers(ws).data;
+  const labels = useWorkspaceLabels(ws).data;
   const live = (spaces.data ?? []).filter((s) => !s.archivedAt);
   const [title, setTitle] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
@@ -22,8 +34,28 @@ export function QuickCreate() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const close = useCallback(() => openDialog(null), []);
+  const timeZone = me?.timeZone ?? browserZone();
+  const parsed = useMemo(
+    () =>
+      parseQuickAdd(title, {
+        now: new Date(),
+        timeZone,
+        labels: labels ?? [],
+        people: (members ?? []).map((m) => ({ id: m.userId, name: m.name, email: m.email })),
+        meId: me?.id,
+      }),
+    [title, timeZone, labels, members, me?.id],
+  );
   const create = useMutation({
-    mutationFn: () => client.items.create(spaceId, { title }),
+    mutationFn: () =>
+      client.items.create(spaceId, {
+        title: parsed.title,
+        labelIds: parsed.labelIds,
+        assigneeIds: parsed.assigneeIds,
+        ...(parsed.priority ? { priority: parsed.priority } : {}),
+        ...(parsed.dueAt ? { dueAt: parsed.dueAt } : {}),
+        ...(parsed.startAt ? { startAt: parsed.startAt } : {}),
+      }),
     onSuccess: (item) => {
       void qc.invalidateQueries({ queryKey: qk.board(item.spaceId) });
       void qc.invalidateQueries({ queryKey: qk.itemsAll });
@@ -39,7 +71,7 @@ export function QuickCreate() {
   });
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    create.mutate();
+    if (parsed.title.trim()) create.mutate();
   }
   return (
     <Dialog title="New item" onClose={close}>
@@ -47,7 +79,8 @@ export function QuickCreate() {
         <p>Create a space first (sidebar: “+ New space”).</p>
       ) : (
         <form onSubmit={onSubmit} aria-label="New item">
-          <Field label="Title" value={title} onChange={setTitle} autoFocus />
+          <Field label="Title" value={title} onChange={setTitle} autoFocus placeholder="Fix login #bug @ana !high due:fri" />
+          <QuickAddChips chips={parsed.chips} timeZone={timeZone} />
           <div className="field">
             <label htmlFor={spaceFieldId}>Space</label>
             <select id={spaceFieldId} value={spaceId} onChange={(e) => setChosen(e.target.value)}>
@@ -60,7 +93,7 @@ export function QuickCreate() {
           </div>
           <ErrorAlert error={create.error} />
           <div className="row">
-            <button type="submit" disabled={create.isPending}>
+            <button type="submit" disabled={create.isPending || !parsed.title.trim()}>
               Create item
             </button>
             <button type="button" className="secondary" onClick={close}>

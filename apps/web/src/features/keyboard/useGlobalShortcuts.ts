@@ -4,6 +4,8 @@ import { openDialog } from '../../lib/ui-state';
 /** True when a key press belongs to what the person is typing into, not to a shortcut. */
 export function isTypingTarget(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
+  // A checkbox (the list's row selection) takes no text: shortcuts keep working after clicking one.
+  if (t instanceof HTMLInputElement && ['checkbox', 'radio', 'button'].includes(t.type)) return false;
   return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName);
 }
 
@@ -18,6 +20,8 @@ export const SHORTCUTS: [string, string][] = [
   ['/', 'Search: focus the filter box (or open the palette)'],
   ['j / k', 'Next / previous item in the list'],
   ['Enter', 'Open the selected item'],
+  ['x', 'Select the focused row for bulk changes (shift-click a row: select a range)'],
+  ['e', 'Edit the focused item: focus its title in the panel'],
   ['Esc', 'Close the panel or dialog'],
   ['?', 'Show these shortcuts'],
 ];

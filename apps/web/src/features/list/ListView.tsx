@@ -2,11 +2,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Item, Space } from '@weft/client';
-import { useEffect, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { ErrorAlert } from '../../ui/Field';
+import { requestTitleFocus } from '../items/title-focus';
 import { plainKey } from '../keyboard/useGlobalShortcuts';
+import { BulkBar } from './BulkBar';
+import '../items/items.css';
 
 type Row = { kind: 'group'; id: string; name: string; count: number } | { kind: 'item'; item: Item; index: number };
 
@@ -50,12 +53,49 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
   }, [last, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const selectedIndex = rows.findIndex((r) => r.kind === 'item' && r.item.key === selectedKey);
-  // j/k move the selection (which is the open item: the panel follows), Enter keeps it open.
+  // Multi-select for bulk changes: ids checked with x, a checkbox or shift-click (a range from the last one).
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef<number | null>(null);
+  const toggle = useCallback(
+    (pos: number, range: boolean) => {
+      const ids = itemRows.map((r) => (rows[r] as Extract<Row, { kind: 'item' }>).item.id);
+      const id = ids[pos];
+      if (!id) return;
+      // Read the anchor now: the state updater runs later, after it has moved to `pos`.
+      const from = anchor.current;
+      setChecked((cur) => {
+        const next = new Set(cur);
+        if (range && from !== null) {
+          const [a, b] = [Math.min(from, pos), Math.max(from, pos)];
+          for (const x of ids.slice(a, b + 1)) next.add(x);
+        } else if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      anchor.current = pos;
+    },
+    [rows, itemRows],
+  );
+  const checkedItems = useMemo(() => rows.flatMap((r) => (r.kind === 'item' && checked.has(r.item.id) ? [r.item] : [])), [rows, checked]);
+  const clear = useCallback(() => setChecked(new Set()), []);
+
+  // j/k move the focused row (which is the open item: the panel follows), x checks it, e edits its title.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!plainKey(e) || (e.key !== 'j' && e.key !== 'k')) return;
-      e.preventDefault();
+      if (!plainKey(e)) return;
       const pos = itemRows.indexOf(selectedIndex);
+      if (e.key === 'x' && pos >= 0) {
+        e.preventDefault();
+        toggle(pos, e.shiftKey);
+        return;
+      }
+      if (e.key === 'e' && selectedKey) {
+        e.preventDefault();
+        requestTitleFocus(selectedKey);
+        return;
+      }
+      if (e.key !== 'j' && e.key !== 'k') return;
+      e.preventDefault();
       const next = e.key === 'j' ? Math.min(pos + 1, itemRows.length - 1) : Math.max(pos - 1, 0);
       const row = rows[itemRows[next] ?? -1];
       if (row?.kind !== 'item') return;
@@ -64,41 +104,64 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, itemRows, selectedIndex, v, navigate]);
+  }, [rows, itemRows, selectedIndex, selectedKey, v, navigate, toggle]);
 
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <p className="loading">Loading items…</p>;
   if (rows.length === 0) return <p className="muted">No items match.</p>;
+  const onRowClick = (pos: number) => (e: MouseEvent) => {
+    // Shift-click selects a range instead of opening the item.
+    if (!e.shiftKey) return;
+    e.preventDefault();
+    toggle(pos, true);
+  };
   return (
-    <div ref={scrollRef} className="list-scroll">
-      {/* biome-ignore lint/a11y/useSemanticElements: the virtualizer sizer; rows are absolutely placed divs */}
-      <div role="list" aria-label="Items" style={{ height: v.getTotalSize(), position: 'relative' }}>
-        {visible.map((vi) => {
-          const row = rows[vi.index];
-          if (!row) return null;
-          const style = { position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` } as const;
-          if (row.kind === 'group')
+    <>
+      {checkedItems.length > 0 && <BulkBar space={space} items={checkedItems} onClear={clear} />}
+      <div ref={scrollRef} className="list-scroll">
+        {/* biome-ignore lint/a11y/useSemanticElements: the virtualizer sizer; rows are absolutely placed divs */}
+        <div role="list" aria-label="Items" style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {visible.map((vi) => {
+            const row = rows[vi.index];
+            if (!row) return null;
+            const style = { position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` } as const;
+            if (row.kind === 'group')
+              return (
+                // biome-ignore lint/a11y/useSemanticElements: a virtualized row
+                <div key={`g-${row.id}`} role="listitem" className="list-group" style={style}>
+                  <h3>
+                    <span className="status-name">{row.name}</span> <span className="count">{row.count}</span>
+                  </h3>
+                </div>
+              );
+            const selected = row.item.key === selectedKey;
+            const isChecked = checked.has(row.item.id);
             return (
               // biome-ignore lint/a11y/useSemanticElements: a virtualized row
-              <div key={`g-${row.id}`} role="listitem" className="list-group" style={style}>
-                <h3>
-                  <span className="status-name">{row.name}</span> <span className="count">{row.count}</span>
-                </h3>
+              <div
+                key={row.item.id}
+                role="listitem"
+                className={`list-row${selected ? ' selected' : ''}${isChecked ? ' checked' : ''}`}
+                aria-current={selected ? 'true' : undefined}
+                data-item-key={row.item.key}
+                style={style}
+              >
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.item.key}`}
+                  checked={isChecked}
+                  onChange={(e) => toggle(row.index, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)}
+                />
+                <Link from="/w/$workspaceId/s/$spaceId" to="." search={(s) => ({ ...s, item: row.item.key })} onClick={onRowClick(row.index)}>
+                  <span className="card-key">{row.item.key}</span> <span className="row-title">{row.item.title}</span>
+                </Link>
+                <span className={`pill prio-${row.item.priority}`}>{row.item.priority}</span>
+                {row.item.dueAt && <span className="pill">due {row.item.dueAt.slice(0, 10)}</span>}
               </div>
             );
-          const selected = row.item.key === selectedKey;
-          return (
-            // biome-ignore lint/a11y/useSemanticElements: a virtualized row
-            <div key={row.item.id} role="listitem" className={`list-row${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined} style={style}>
-              <Link from="/w/$workspaceId/s/$spaceId" to="." search={(s) => ({ ...s, item: row.item.key })}>
-                <span className="card-key">{row.item.key}</span> <span className="row-title">{row.item.title}</span>
-              </Link>
-              <span className="pill">{row.item.priority}</span>
-              {row.item.dueAt && <span className="pill">due {row.item.dueAt.slice(0, 10)}</span>}
-            </div>
-          );
-        })}
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

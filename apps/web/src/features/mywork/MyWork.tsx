@@ -7,6 +7,7 @@ import { qk } from '../../lib/keys';
 import { rememberWorkspace } from '../../lib/queries';
 import { myWorkRoute } from '../../routes/router';
 import { ErrorAlert } from '../../ui/Field';
+import { SinceLastLooked } from '../workspaces/SinceLastLooked';
 
 // Each group is one query-language search; the full My work (requests, chores) comes with issue 5's rest.
 const GROUPS: [string, string][] = [
@@ -48,6 +49,7 @@ export function MyWork() {
   return (
     <div className="my-work">
       <h1>My work</h1>
+      {!q && <SinceLastLooked key={workspaceId} workspaceId={workspaceId} />}
       {q ? <Group ws={workspaceId} title={`Saved view: ${q}`} q={q} /> : GROUPS.map(([title, query]) => <Group key={title} ws={workspaceId} title={title} q={query} />)}
     </div>
   );

@@ -16,6 +16,11 @@ function SpaceLinks({ ws, spaces, label }: { ws: string; spaces: Space[]; label:
               <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: s.id }} search={{ view: 'board' }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
                 <span className="space-key">{s.key}</span> {s.name}
               </Link>
+              {s.kind === 'project' && (
+                <Link to="/w/$workspaceId/s/$spaceId/overview" params={{ workspaceId: ws, spaceId: s.id }} className="small" style={{ paddingLeft: '1.5rem' }} aria-label={`${s.name} overview`} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+                  Overview
+                </Link>
+              )}
             </li>
           ))}
         </ul>
@@ -37,6 +42,11 @@ export function Sidebar() {
         <li>
           <Link to="/w/$workspaceId" params={{ workspaceId: ws }} activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
             My work
+          </Link>
+        </li>
+        <li>
+          <Link to="/w/$workspaceId/checkins" params={{ workspaceId: ws }} activeProps={{ 'aria-current': 'page', className: 'active' }}>
+            Check-ins
           </Link>
         </li>
       </ul>
