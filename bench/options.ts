@@ -3,8 +3,8 @@ import { ROOT } from './process';
 
 export type Options = {
   quick: boolean;
-  /** run one phase only (for working on it): the item rows, the scale rows or the web rows */
-  only: 'items' | 'scale' | 'web' | null;
+  /** run one phase only (for working on it): the item rows, the scale rows, the real-time fan-out or the web rows */
+  only: 'items' | 'scale' | 'realtime' | 'web' | null;
   db: 'sqlite' | 'postgres';
   out: string;
   /** autocannon seconds per measured round, warm-up seconds before each row, rounds per row */
@@ -19,7 +19,7 @@ export type Options = {
   scales: number[];
 };
 
-const USAGE = 'usage: npm run bench -- [--quick] [--db sqlite|postgres] [--out <file>] [--only items|scale|web]';
+const USAGE = 'usage: npm run bench -- [--quick] [--db sqlite|postgres] [--out <file>] [--only items|scale|realtime|web]';
 
 /** Parses the command line; defaults give the full run (< 15 min on 2 cores). */
 export function parseOptions(argv: string[]): Options {
@@ -40,7 +40,7 @@ export function parseOptions(argv: string[]): Options {
       out = resolve(process.cwd(), v);
     } else if (a === '--only') {
       const v = argv[++i];
-      if (v !== 'items' && v !== 'scale' && v !== 'web') throw new Error(`--only takes items, scale or web\n${USAGE}`);
+      if (v !== 'items' && v !== 'scale' && v !== 'realtime' && v !== 'web') throw new Error(`--only takes items, scale, realtime or web\n${USAGE}`);
       only = v;
     } else if (a === '--help' || a === '-h') {
       console.log(USAGE);

@@ -6,12 +6,13 @@ import { parseOptions } from './options';
 import { baselineRounds, requestPhase, scalePhase } from './phases';
 import { freePort, ROOT, startProcess } from './process';
 import { judge, missingFigures, type Row, table, writeJson } from './report';
+import { fanoutPhase } from './fanout';
 import { webPhase } from './web';
 
 type Baseline = Awaited<ReturnType<typeof baselineRounds>>;
 
 /**
- * `npm run bench -- [--quick] [--db postgres] [--out file] [--only items|scale|web]`: builds its own data, runs the
+ * `npm run bench -- [--quick] [--db postgres] [--out file] [--only items|scale|realtime|web]`: builds its own data, runs the
  * real server and a bare-Fastify baseline as separate processes, drives both with autocannon from
  * this process, prints a table and writes JSON. --quick proves the suite works (every figure is
  * produced); it does not judge speed.
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
       rows.push(...scale.rows);
       rows.push({ section: 'memory', name: `server RSS after the ${scale.largest.toLocaleString('en-US')}-item runs`, value: scale.rssAfterMb, unit: 'MB', target: rssTarget });
     }
+    if (runs('realtime')) rows.push(...(await fanoutPhase(opts, log)));
     if (runs('web')) {
       const webDb = await createBenchDatabase(opts.db);
       cleanups.push(() => webDb.dispose());
