@@ -1,6 +1,6 @@
 // Live everywhere (issue 6) in real Chromium: two people on the same board in two browser
 // contexts; a card one of them moves slides to its new column on the other's screen with no
-// reload, and the other's open item panel shows the new title.
+// reload, the other's open item panel shows the new title, and each sees who else is on the item.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
@@ -69,5 +69,37 @@ describe('live updates between two people', () => {
     const current = await ana.api('GET', `/items/${card.id}`);
     await ana.api('PATCH', `/items/${card.id}`, { title: 'Rotate the keys today', version: current.version });
     await ben.page.waitForFunction(() => document.querySelector('aside .title-input')?.value === 'Rotate the keys today');
+
+    // Presence: Ana opens the same item; Ben sees her, then sees her editing the description,
+    // and she disappears when she leaves.
+    const also = ben.page.getByRole('list', { name: 'Also here' });
+    await ana.page.goto(`${server.url}/items/${card.key}`);
+    await also.getByText('Ana is viewing').waitFor();
+    await ana.page.getByRole('button', { name: 'Edit description' }).click();
+    await ben.page.getByText('Ana is editing the description').waitFor();
+    await screenshot(ben.page, 'live-presence');
+    await ana.page.goto(`${server.url}/w/${ws.id}`);
+    await also.waitFor({ state: 'detached' });
+
+    // The sync indicator never says "saved" before the server answered: Ben's edit is held back
+    // on its way out, and released.
+    let letGo;
+    const gate = new Promise((r) => {
+      letGo = r;
+    });
+    await ben.page.route(`**/api/v1/items/${card.id}`, async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      await gate;
+      return route.continue();
+    });
+    const title = ben.page.locator('aside .title-input');
+    await title.fill('Rotate the keys now');
+    await title.press('Enter');
+    const sync = ben.page.locator('header .sync');
+    await sync.getByText('Saving…').waitFor();
+    assert.equal(await ben.page.getByText('All changes saved').count(), 0);
+    letGo();
+    await sync.getByText('All changes saved').waitFor();
+    assert.equal((await ana.api('GET', `/items/${card.id}`)).title, 'Rotate the keys now');
   });
 });

@@ -7,6 +7,8 @@ import { qk } from '../../lib/keys';
 import { notify } from '../../lib/notices';
 import { useMembers, useSpace } from '../../lib/queries';
 import { ErrorAlert } from '../../ui/Field';
+import { PresenceBar } from '../live/PresenceBar';
+import { setEditing } from '../live/presence';
 import { ActivityList, Comments } from './Conversation';
 import { CustomFields } from './CustomFields';
 import { Dependencies } from './Dependencies';
@@ -38,6 +40,8 @@ export function ItemDetail({ itemKey, headingLevel }: { itemKey: string; heading
   const queued = useRef<ItemPatch | null>(null);
   const qc = useQueryClient();
   const { isPending, mutate } = update;
+  const itemId = item?.id;
+  const editingDescription = useCallback((editing: boolean) => itemId && setEditing(itemId, editing), [itemId]);
   useEffect(() => {
     if (isPending || !queued.current || !item) return;
     const patch = queued.current;
@@ -77,11 +81,12 @@ export function ItemDetail({ itemKey, headingLevel }: { itemKey: string; heading
           </button>
         </div>
       </div>
+      <PresenceBar itemId={item.id} />
       <TitleEditor itemKey={item.key} value={item.title} onSave={(title) => save({ title })} />
       {item.parentId && <ParentLink parentId={item.parentId} />}
       <ItemFields item={item} statuses={statuses} members={members.data ?? []} labels={labels.data ?? []} save={save} />
       <CustomFields item={item} members={members.data ?? []} save={save} />
-      <DescriptionEditor value={item.description} onSave={(description) => save({ description })} />
+      <DescriptionEditor value={item.description} onSave={(description) => save({ description })} onEditing={editingDescription} />
       <Subitems item={item} />
       <Dependencies item={item} />
       <section className="attachments" aria-label="Attachments">

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { renderMarkdown } from '../../lib/markdown';
 
 /** Sanitized markdown (see lib/markdown.ts): raw HTML shows as text, links open safely. */
@@ -9,10 +9,16 @@ export function Markdown({ source, className }: { source: string; className?: st
 }
 
 /** The description: preview by default, a markdown textarea to edit, saved explicitly. */
-export function DescriptionEditor({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+export function DescriptionEditor({ value, onSave, onEditing }: { value: string; onSave: (v: string) => void; onEditing?: (editing: boolean) => void }) {
   const [draft, setDraft] = useState<string | null>(null);
   const id = useId();
   const editing = draft !== null;
+  // Others see "… is editing the description" while the editor is open (presence).
+  useEffect(() => {
+    if (!editing || !onEditing) return;
+    onEditing(true);
+    return () => onEditing(false);
+  }, [editing, onEditing]);
   return (
     <section className="description" aria-labelledby={`${id}-h`}>
       <div className="row between">

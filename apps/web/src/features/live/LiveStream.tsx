@@ -4,6 +4,7 @@ import type { StreamEvent } from '@weft/domain';
 import { useEffect, useRef, useState } from 'react';
 import { qk } from '../../lib/keys';
 import './live.css';
+import { attachStream, presenceChanged } from './presence';
 
 /**
  * Applies committed changes to the cached views: whatever shows their items or spaces is marked
@@ -68,6 +69,7 @@ export function LiveStream() {
         timer ??= setTimeout(flush, FLUSH_MS);
       },
       onResync: () => void qc.invalidateQueries(),
+      onPresence: presenceChanged,
       onStatus: (s) => {
         if (s === 'live') {
           // Back after a gap the server could replay: events arrive in order, nothing to refetch.
@@ -77,8 +79,10 @@ export function LiveStream() {
       },
     });
     stream.connect();
+    attachStream(stream);
     return () => {
       if (timer) clearTimeout(timer);
+      attachStream(null);
       stream.close();
     };
   }, [qc]);

@@ -9,6 +9,7 @@ import { useCurrentWorkspaceId, useWorkspaces } from '../../lib/queries';
 import { toggleTheme, useTheme } from '../../lib/theme';
 import { openDialog } from '../../lib/ui-state';
 import { LiveStream } from '../live/LiveStream';
+import { SyncIndicator } from '../live/SyncIndicator';
 
 function WorkspaceSwitcher() {
   const { data } = useWorkspaces();
@@ -33,6 +34,8 @@ export function Header({ user }: { user: User }) {
   const qc = useQueryClient();
   const theme = useTheme();
   const logout = useMutation({
+    // Not a change to anyone's data: the sync indicator leaves it out.
+    mutationKey: ['session'],
     mutationFn: () => client.auth.logout(),
     onSuccess: () => {
       // Another person's data must not survive a change of session; `me` keeps its observers.
@@ -52,6 +55,7 @@ export function Header({ user }: { user: User }) {
         Search or run a command… <kbd>Ctrl K</kbd>
       </button>
       <span className="spacer" />
+      <SyncIndicator />
       <button type="button" className="secondary" onClick={() => openDialog('quick-create')} aria-keyshortcuts="c">
         New item
       </button>
