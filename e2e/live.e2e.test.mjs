@@ -3,7 +3,7 @@
 // reload, the other's open item panel shows the new title, and each sees who else is on the item.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { holdableStream, launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery';
 let server;
@@ -27,6 +27,8 @@ async function person(name, body = {}) {
   contexts.push(context);
   const res = await context.request.post('/api/v1/auth/signup', { data: { email: uniqueEmail(name), name, password: PASSWORD, ...body }, headers: { origin: server.url } });
   assert.equal(res.status(), 201, await res.text());
+  // Every tab's stream goes through a proxy that can hold its messages back (for the conflict race).
+  const stream = await holdableStream(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const api = async (method, path, data) => {
@@ -34,7 +36,7 @@ async function person(name, body = {}) {
     assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
     return r.status() === 204 ? null : r.json();
   };
-  return { context, page, api };
+  return { context, page, api, stream };
 }
 
 describe('live updates between two people', () => {
@@ -101,5 +103,24 @@ describe('live updates between two people', () => {
     letGo();
     await sync.getByText('All changes saved').waitFor();
     assert.equal((await ana.api('GET', `/items/${card.id}`)).title, 'Rotate the keys now');
+
+    // A conflict between the two: Ana changes the priority in her panel while Ben's tab has not
+    // heard of it yet; Ben's edit is refused and shows Ana's change, and he can reapply his.
+    await ana.page.goto(`${server.url}/items/${card.key}`);
+    ben.stream.hold();
+    await ana.page.getByLabel('Priority').selectOption('urgent');
+    await ana.page.locator('header .sync').getByText('All changes saved').waitFor();
+    await title.fill('Rotate the keys, Ben');
+    await title.press('Enter');
+    const alert = ben.page.getByRole('alert').filter({ hasText: 'someone changed this first' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Priority: urgent/);
+    await screenshot(ben.page, 'live-conflict');
+    await alert.getByRole('button', { name: 'Reapply my change' }).click();
+    await ben.page.waitForFunction(async (id) => (await (await fetch(`/api/v1/items/${id}`)).json()).title === 'Rotate the keys, Ben', card.id);
+    ben.stream.release();
+    const final = await ana.api('GET', `/items/${card.id}`);
+    assert.equal(final.priority, 'urgent');
+    assert.equal(final.title, 'Rotate the keys, Ben');
   });
 });
