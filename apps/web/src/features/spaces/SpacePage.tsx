@@ -7,6 +7,7 @@ import { BoardView } from '../board/BoardView';
 import { FilterBox } from '../filters/FilterBox';
 import { ListView } from '../list/ListView';
 import { SpaceAreaNav } from './settings/SpaceAreaNav';
+import { StreamThroughput } from './StreamThroughput';
 
 const ItemPanel = lazy(() => import('../items/ItemPanel').then((m) => ({ default: m.ItemPanel })));
 // The newer layouts and the filter tools are their own chunks: the board and list stay light.
@@ -43,7 +44,8 @@ export function SpacePage() {
           <h1>
             <span className="space-key">{s.key}</span> <span className="space-name">{s.name}</span>
           </h1>
-          <SpaceAreaNav workspaceId={workspaceId} spaceId={s.id} current="items" />
+          <SpaceAreaNav workspaceId={workspaceId} space={s} current="items" />
+          {s.kind === 'stream' && <StreamThroughput workspaceId={workspaceId} spaceKey={s.key} />}
           <nav aria-label="Layout" className="tabs">
             {SPACE_VIEWS.map((v) => (
               <Link key={v} from={spaceRoute.fullPath} to="." search={(p) => ({ ...p, view: v })} aria-current={search.view === v ? 'page' : undefined} className={search.view === v ? 'active' : ''}>

@@ -2,9 +2,16 @@ import './areas.css';
 import { Link } from '@tanstack/react-router';
 import type { Space } from '@weft/client';
 
-export type SpaceArea = 'items' | 'routines' | 'intake' | 'settings';
+export type SpaceArea = 'items' | 'overview' | 'routines' | 'intake' | 'settings';
 
-const AREAS: { area: Exclude<SpaceArea, 'items'>; label: string; to: '/w/$workspaceId/s/$spaceId/routines' | '/w/$workspaceId/s/$spaceId/intake' | '/w/$workspaceId/s/$spaceId/settings' }[] = [
+type AreaLink = {
+  area: Exclude<SpaceArea, 'items'>;
+  label: string;
+  to: '/w/$workspaceId/s/$spaceId/overview' | '/w/$workspaceId/s/$spaceId/routines' | '/w/$workspaceId/s/$spaceId/intake' | '/w/$workspaceId/s/$spaceId/settings';
+};
+/** A project's overview (goal, dates, progress); streams have none. */
+const OVERVIEW: AreaLink = { area: 'overview', label: 'Overview', to: '/w/$workspaceId/s/$spaceId/overview' };
+const AREAS: AreaLink[] = [
   { area: 'routines', label: 'Routines', to: '/w/$workspaceId/s/$spaceId/routines' },
   { area: 'intake', label: 'Intake', to: '/w/$workspaceId/s/$spaceId/intake' },
   { area: 'settings', label: 'Settings', to: '/w/$workspaceId/s/$spaceId/settings' },
@@ -28,7 +35,7 @@ export function SpaceAreaNav({ workspaceId, space, current, spaceId }: { workspa
           )}
         </Link>
       )}
-      {AREAS.map((a) => (
+      {(space?.kind === 'project' ? [OVERVIEW, ...AREAS] : AREAS).map((a) => (
         <Link key={a.area} to={a.to} params={params} aria-current={current === a.area ? 'page' : undefined} className={current === a.area ? 'active' : ''}>
           {a.label}
         </Link>
