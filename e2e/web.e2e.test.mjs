@@ -229,6 +229,23 @@ describe('web app', () => {
     await screenshot(page, 'list');
   });
 
+  test('the list indents subitems under their parent and groups by another field', { timeout: 60_000 }, async () => {
+    await page.goto(state.spaceUrl.replace(/view=\w+/, 'view=list'));
+    const list = page.getByRole('list', { name: 'Items' });
+    const parentKey = await list.locator('.list-row', { hasText: 'Find the moth' }).getAttribute('data-item-key');
+    const parent = (await apiInPage('GET', `/items/${parentKey}`)).json;
+    assert.equal((await apiInPage('POST', `/spaces/${parent.spaceId}/items`, { title: 'Tape the moth in the log', parentId: parent.id, statusId: parent.statusId, priority: 'urgent' })).status, 201);
+    const keys = async () => list.locator('.list-row').evaluateAll((rows) => rows.map((r) => [r.querySelector('.row-title')?.textContent, r.dataset.depth]));
+    await list.locator('.list-row', { hasText: 'Tape the moth' }).waitFor();
+    const rows = await keys();
+    const at = rows.findIndex(([t]) => t === 'Find the moth');
+    assert.deepEqual(rows[at + 1], ['Tape the moth in the log', '1']);
+    await page.getByLabel('Group by').selectOption('priority');
+    await list.locator('.list-group .status-name', { hasText: 'urgent' }).waitFor();
+    assert.deepEqual(await list.locator('.list-group', { hasText: 'urgent' }).locator('.count').textContent(), '1');
+    await page.getByLabel('Group by').selectOption('status');
+  });
+
   test('the command palette navigates to spaces and items and toggles the theme; ? lists the shortcuts', { timeout: 60_000 }, async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Workspaces' }).waitFor();

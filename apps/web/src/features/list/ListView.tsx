@@ -8,12 +8,18 @@ import { qk } from '../../lib/keys';
 import { ErrorAlert } from '../../ui/Field';
 import { requestTitleFocus } from '../items/title-focus';
 import { plainKey } from '../keyboard/useGlobalShortcuts';
+import { useMembers } from '../../lib/queries';
+import { useWorkspaceLabels } from '../items/item-lookups';
 import { BulkBar } from './BulkBar';
+import { GROUP_FIELDS, type GroupField, groupFromQuery, groupItems } from './grouping';
 import '../items/items.css';
 
-type Row = { kind: 'group'; id: string; name: string; count: number } | { kind: 'item'; item: Item; index: number };
+type Row = { kind: 'group'; id: string; name: string; count: number } | { kind: 'item'; item: Item; index: number; depth: number };
 
-/** The space's items matching the filter (query language), grouped by status; pages stream in as you scroll. */
+/**
+ * The space's items matching the filter (query language), grouped by status or another field (the
+ * picker, or `group:` in the filter), subitems indented under their parent; pages stream in as you scroll.
+ */
 export function ListView({ space, filter, selectedKey }: { space: Space; filter: string; selectedKey?: string }) {
   const navigate = useNavigate();
   const q = `space:${space.key} ${/\bsort:/.test(filter) ? '' : 'sort:position '}${filter}`.trim();
@@ -24,24 +30,27 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
     getNextPageParam: (p) => p.nextCursor ?? undefined,
   });
 
+  const [picked, setPicked] = useState<GroupField>(() => (localStorage.getItem(`weft.group.${space.id}`) as GroupField | null) ?? 'status');
+  const groupBy = groupFromQuery(filter) ?? (GROUP_FIELDS.includes(picked) ? picked : 'status');
+  const members = useMembers(groupBy === 'assignee' ? space.workspaceId : undefined);
+  const labels = useWorkspaceLabels(groupBy === 'label' ? space.workspaceId : undefined);
   const { rows, itemRows } = useMemo(() => {
     const items = list.data?.pages.flatMap((p) => p.data) ?? [];
     const out: Row[] = [];
     const itemRows: number[] = [];
-    const known = new Set(space.statuses.map((s) => s.id));
-    const groups = [...space.statuses].sort((a, b) => a.position - b.position).map((s) => ({ id: s.id, name: s.name, items: items.filter((i) => i.statusId === s.id) }));
-    const other = items.filter((i) => !known.has(i.statusId));
-    if (other.length > 0) groups.push({ id: 'other', name: 'Other spaces', items: other });
-    for (const g of groups) {
-      if (g.items.length === 0) continue;
+    const names = {
+      people: new Map((members.data ?? []).map((m) => [m.userId, m.name])),
+      labels: new Map((labels.data ?? []).map((l) => [l.id, l.name])),
+    };
+    for (const g of groupItems(items, groupBy, space, names)) {
       out.push({ kind: 'group', id: g.id, name: g.name, count: g.items.length });
-      for (const item of g.items) {
+      for (const { item, depth } of g.items) {
         itemRows.push(out.length);
-        out.push({ kind: 'item', item, index: itemRows.length - 1 });
+        out.push({ kind: 'item', item, index: itemRows.length - 1, depth });
       }
     }
     return { rows: out, itemRows };
-  }, [list.data, space.statuses]);
+  }, [list.data, space, groupBy, members.data, labels.data]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => (rows[i]?.kind === 'group' ? 40 : 44), overscan: 10 });
@@ -117,6 +126,24 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
   };
   return (
     <>
+      <label className="group-by small">
+        Group by{' '}
+        <select
+          value={groupBy}
+          disabled={groupFromQuery(filter) !== null}
+          onChange={(e) => {
+            const f = e.target.value as GroupField;
+            localStorage.setItem(`weft.group.${space.id}`, f);
+            setPicked(f);
+          }}
+        >
+          {GROUP_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
       {checkedItems.length > 0 && <BulkBar space={space} items={checkedItems} onClear={clear} />}
       <div ref={scrollRef} className="list-scroll">
         {/* biome-ignore lint/a11y/useSemanticElements: the virtualizer sizer; rows are absolutely placed divs */}
@@ -144,7 +171,8 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
                 className={`list-row${selected ? ' selected' : ''}${isChecked ? ' checked' : ''}`}
                 aria-current={selected ? 'true' : undefined}
                 data-item-key={row.item.key}
-                style={style}
+                data-depth={row.depth}
+                style={row.depth > 0 ? { ...style, paddingLeft: `${0.5 + row.depth * 1.5}rem` } : style}
               >
                 <input
                   type="checkbox"
