@@ -15,12 +15,15 @@ function useChoices(space: Space): Record<Exclude<FilterField, 'due'>, string[]>
   const members = useMembers(ws);
   const labels = useLabels(ws);
   const types = useQuery({ queryKey: lookupKeys.types(ws), staleTime: 60_000, queryFn: async () => (await client.types.list(ws, { limit: 200 })).data });
+  // Each list once: two people may share a name (the query language matches them both), and a
+  // repeated value would also repeat a React key, leaving a stale option behind on the next field.
+  const once = (values: string[]) => [...new Set(values)];
   return {
-    status: [...space.statuses].sort((a, b) => a.position - b.position).map((s) => s.name),
-    assignee: ['me', 'none', ...(members.data ?? []).map((m) => m.name)],
+    status: once([...space.statuses].sort((a, b) => a.position - b.position).map((s) => s.name)),
+    assignee: once(['me', 'none', ...(members.data ?? []).map((m) => m.name)]),
     priority: [...PRIORITIES],
-    label: ['none', ...(labels.data ?? []).map((l) => l.name)],
-    type: (types.data ?? []).map((t) => t.key),
+    label: once(['none', ...(labels.data ?? []).map((l) => l.name)]),
+    type: once((types.data ?? []).map((t) => t.key)),
   };
 }
 

@@ -39,6 +39,22 @@ function apply(qc: QueryClient, events: StreamEvent[]): void {
     void qc.invalidateQueries({ queryKey: qk.members(ws) });
   }
   if (workspaces.size > 0) void qc.invalidateQueries({ queryKey: ['space'] });
+  // The areas keep their own keys (features/<area>/use*.ts): triage queues and forms, routines,
+  // check-ins and their answers, the home's "since you last looked" and a project's history.
+  const kinds = new Set(events.map((e) => e.kind.split('.')[0]));
+  const areaSpaces = [...new Set(events.flatMap((e) => (e.spaceId ? [e.spaceId] : [])))];
+  if (kinds.has('request') || kinds.has('form')) {
+    for (const id of areaSpaces) {
+      void qc.invalidateQueries({ queryKey: ['requests', id] });
+      void qc.invalidateQueries({ queryKey: ['forms', id] });
+    }
+  }
+  if (kinds.has('routine')) for (const id of areaSpaces) void qc.invalidateQueries({ queryKey: ['routines', id] });
+  if (kinds.has('checkin')) {
+    for (const key of ['checkins', 'checkin', 'checkin-occurrences', 'checkin-occurrence']) void qc.invalidateQueries({ queryKey: [key] });
+  }
+  void qc.invalidateQueries({ queryKey: ['since-last-looked'] });
+  if (kinds.has('space')) void qc.invalidateQueries({ queryKey: ['space-history'] });
 }
 
 /** Events arriving within this many ms are applied together. */
