@@ -14,6 +14,16 @@ export function canReadSpace(m: Membership, s: SpaceSubject): boolean {
   return m.role === 'member' && s.visibility === 'workspace';
 }
 
+/**
+ * Could the member read a space that is now deleted? Judged from what its `space.deleted` event
+ * recorded (visibility and members at deletion), by the same rule as canReadSpace.
+ */
+export function canReadDeletedSpace(m: Membership, data: Record<string, unknown>): boolean {
+  const visibility = data.visibility === 'workspace' ? 'workspace' : 'members';
+  const memberIds = Array.isArray(data.memberIds) ? data.memberIds : [];
+  return canReadSpace(m, { visibility, isSpaceMember: memberIds.includes(m.userId) });
+}
+
 /** Members (not guests) who can see a space may change it; deleting one needs an admin. */
 const editSpace = writes<SpaceSubject>((m, s) => canReadSpace(m, s) && atLeast(m, 'member'));
 

@@ -13,7 +13,8 @@ export async function listItemActivity(ctx: Ctx, itemIdOrKey: string, page: { cu
   const db = ctx.deps.store.db;
   const { item, m, subject } = await loadItemAccess(db, ctx.actor, itemIdOrKey);
   authorize(itemPolicy, 'item.read', m, subject, { canRead: true, notFound: 'ITEM_NOT_FOUND' });
-  let q = db.selectFrom('events').selectAll().where('workspace_id', '=', item.workspace_id).where('item_id', '=', item.id);
+  // `item.left` is the old space's copy of a move (for its readers' feeds); the history has the move itself.
+  let q = db.selectFrom('events').selectAll().where('workspace_id', '=', item.workspace_id).where('item_id', '=', item.id).where('type', '!=', 'item.left');
   if (page.cursor) q = q.where('id', '>', decodeCursor<[number]>(page.cursor, ['number'])[0]);
   const rows = await q.orderBy('id').limit(page.limit + 1).execute();
   const more = rows.length > page.limit;

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
 import { atLeast, authorize } from '../policies/policy';
+import { canReadDeletedSpace } from '../policies/space.policy';
 import { workspacePolicy } from '../policies/workspace.policy';
 import { presentEvent } from '../presenters/event';
 import { membershipOf, readableSpaceIds } from './access';
@@ -20,9 +21,13 @@ export async function listWorkspaceEvents(ctx: Ctx, workspaceId: string, page: {
     const spaces = await readableSpaceIds(db, m);
     const guest = m.role === 'guest';
     if (guest && spaces.length === 0) return { data: [], nextSince: page.since };
-    q = q.where((eb) => eb.or([...(spaces.length ? [eb('space_id', 'in', spaces)] : []), ...(guest ? [] : [eb('space_id', 'is', null)])]));
+    // A deleted space is in nobody's readable list any more: its `space.deleted` event is judged by
+    // what it recorded (a page may then come back short, and nextSince still moves past it).
+    q = q.where((eb) =>
+      eb.or([...(spaces.length ? [eb('space_id', 'in', spaces)] : []), ...(guest ? [] : [eb('space_id', 'is', null)]), eb('type', '=', 'space.deleted')]),
+    );
   }
   const rows = await q.orderBy('id').limit(page.limit).execute();
-  const data = rows.map(presentEvent);
-  return { data, nextSince: data.length ? data[data.length - 1].seq : page.since };
+  const data = rows.map(presentEvent).filter((e) => e.type !== 'space.deleted' || atLeast(m, 'admin') || canReadDeletedSpace(m, e.data));
+  return { data, nextSince: rows.length ? Number(rows[rows.length - 1].id) : page.since };
 }

@@ -5,7 +5,7 @@ import { accessCache, type SessionEntry, type TokenEntry } from '../auth/access-
 import { SESSION_COOKIE } from '../auth/resolve-actor';
 import type { Actor, Deps } from '../context';
 import type { CommittedEvent } from '../events/bus';
-import { canReadSpace } from '../policies/space.policy';
+import { canReadDeletedSpace, canReadSpace } from '../policies/space.policy';
 import { spaceSubjects } from '../presenters/item';
 import { membershipOf, spaceAccess } from '../queries/access';
 import { loadItemAccess } from '../queries/items/load-item';
@@ -57,6 +57,7 @@ export async function mayReadEvent(deps: Deps, actor: Actor, e: CommittedEvent):
   const m = await membershipOf(db, actor, e.workspaceId).catch(() => null);
   if (!m) return false;
   if (e.spaceId === null) return m.role !== 'guest';
+  if (e.type === 'space.deleted') return canReadDeletedSpace(m, e.data);
   const subject = (await spaceSubjects(db, m, [e.spaceId])).get(e.spaceId);
   return subject ? canReadSpace(m, subject) : canReadSpace(m, { visibility: 'members', isSpaceMember: false });
 }

@@ -98,6 +98,50 @@ describe.each(testDialects())('who receives what on the stream, on %s', (dialect
     s.close();
   });
 
+  it('an item moved into a space the reader cannot see leaves their board: `item.left` in the old space, nothing about where it went', async () => {
+    const [sAna, sBo] = await Promise.all([ana, bo].map((u) => live(t, u.headers)));
+    const item = await buildItem(t, owner, open.id, { title: 'going private' });
+    const moved = await call(t, owner, 'POST', `/api/v1/items/${item.id}/move`, { version: 1, spaceId: secret.id });
+    expect(moved.statusCode).toBe(200);
+    const last = await marker(t, owner, open);
+    for (const s of [sAna, sBo]) await s.waitFor((m) => m.type === 'event' && m.itemId === last, 'the marker');
+    const of = (s: TestSocket) => s.events().filter((e) => e.itemId === item.id && e.kind !== 'item.created');
+    // Bo reads only the open space: the departure, with the old key and the new version, and no more.
+    expect(of(sBo).map((e) => [e.kind, e.spaceId, e.version, e.record])).toEqual([['item.left', open.id, 2, { key: item.key }]]);
+    expect(JSON.stringify(of(sBo))).not.toContain(secret.id);
+    // Ana reads both: the departure and the move itself (with the new key).
+    expect(of(sAna).map((e) => [e.kind, e.spaceId])).toEqual([
+      ['item.left', open.id],
+      ['item.moved', secret.id],
+    ]);
+    // The polling feed agrees, and the item's own history shows one move.
+    const feed = async (u: TestUser) => (await call(t, u, 'GET', `/api/v1/workspaces/${ws.id}/events?since=0&limit=500`)).json().data.filter((e: { itemId: string }) => e.itemId === item.id);
+    expect((await feed(bo)).map((e: { type: string }) => e.type)).toEqual(['item.created', 'item.left']);
+    expect((await feed(ana)).map((e: { type: string }) => e.type)).toEqual(['item.created', 'item.left', 'item.moved']);
+    const history = (await call(t, ana, 'GET', `/api/v1/items/${item.id}/activity`)).json().data;
+    expect(history.map((e: { type: string }) => e.type)).toEqual(['item.created', 'item.moved']);
+    for (const s of [sAna, sBo]) s.close();
+  });
+
+  it('a deleted space is announced to those who could read it, and only to them', async () => {
+    const [sAna, sBo, sGuest] = await Promise.all([ana, bo, guest].map((u) => live(t, u.headers)));
+    const everyone = await buildSpace(t, owner, ws.id);
+    const hidden = await buildSpace(t, owner, ws.id, { visibility: 'members', memberIds: [ana.id] });
+    for (const sp of [everyone, hidden]) expect((await call(t, owner, 'DELETE', `/api/v1/spaces/${sp.id}`)).statusCode).toBe(204);
+    const last = await marker(t, owner, open);
+    for (const s of [sAna, sBo, sGuest]) await s.waitFor((m) => m.type === 'event' && m.itemId === last, 'the marker');
+    const deleted = (s: TestSocket) => s.events().filter((e) => e.kind === 'space.deleted').map((e) => e.spaceId);
+    expect(deleted(sAna)).toEqual([everyone.id, hidden.id]);
+    expect(deleted(sBo)).toEqual([everyone.id]);
+    expect(deleted(sGuest)).toEqual([]);
+    const feed = async (u: TestUser) =>
+      (await call(t, u, 'GET', `/api/v1/workspaces/${ws.id}/events?since=0&limit=500`)).json().data.filter((e: { type: string }) => e.type === 'space.deleted').map((e: { spaceId: string }) => e.spaceId);
+    expect(await feed(ana)).toEqual([everyone.id, hidden.id]);
+    expect(await feed(bo)).toEqual([everyone.id]);
+    expect(await feed(guest)).toEqual([]);
+    for (const s of [sAna, sBo, sGuest]) s.close();
+  });
+
   it('closes the socket when its token is revoked or its session logs out', async () => {
     const tok = await call(t, ana, 'POST', '/api/v1/tokens', { name: 'watch' });
     expect(tok.statusCode).toBe(201);

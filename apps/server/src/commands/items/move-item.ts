@@ -100,6 +100,11 @@ export async function moveItemTx(tx: Tx, ctx: Ctx, idOrKey: string, input: z.out
       .returningAll()
       .executeTakeFirst();
     if (!updated) versionConflict(await presentOneItem(tx.db, m, await tx.db.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow()));
+    if (updated.space_id !== item.space_id) {
+      // The space it left gets its own event: those who read only that space (never the new one)
+      // learn the card is gone from their board and feed, without learning where it went.
+      await appendEvent(tx, { type: 'item.left', workspaceId: item.workspace_id, spaceId: item.space_id, itemId: item.id, data: { key: item.key, version: version + 1 } });
+    }
     await appendEvent(tx, { type: 'item.moved', workspaceId: item.workspace_id, spaceId: updated.space_id, itemId: item.id, data: { key: updated.key, fromSpaceId: item.space_id, changes, version: version + 1 } });
     return { item: updated, m };
   }

@@ -1,5 +1,6 @@
 import { testDialects } from '@weft/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../jobs';
 import { runJobsOnce } from '../../jobs/runner';
 import { buildSpace, type SpaceJson, statusIn } from '../../test/factories';
 import { buildMember, buildUser, buildWorkspace, call, type TestApp, testApp, type TestUser } from '../../test/harness';
@@ -237,4 +238,38 @@ describe.each(testDialects())('routine scheduler on %s', (dialect) => {
     expect((await call(t, ana, 'GET', `${api}/routines/${r.id}`)).json().lastError).toBeNull();
   });
 
+  it('several processes run the jobs at once (cluster mode): every routine occurrence and check-in prompt exactly once', async () => {
+    // Three runners start every job at the same instant each day. On PostgreSQL each takes its own
+    // pooled connection, as separate `weft serve` processes would; a job that threw (a unique key
+    // lost the race and was not handled) rejects here instead of being logged by runJobsOnce.
+    t.clock.set('2026-12-21T00:00:00Z');
+    const routines = [];
+    for (let n = 0; n < 3; n++) routines.push(await routine({ recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-12-21T09:00' } }, '2026-12-21T00:00:00Z'));
+    const checkin = await call(t, owner, 'POST', `${api}/workspaces/${ws.id}/checkins`, {
+      name: 'Daily',
+      question: 'Anything blocking you?',
+      recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '2026-12-21T10:00' },
+      participantIds: [ana.id, cy.id],
+    });
+    expect(checkin.statusCode, checkin.body).toBe(201);
+    const days = ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24'];
+    for (const day of days) {
+      t.clock.set(`${day}T12:00:00Z`);
+      const now = t.clock.now();
+      await Promise.all([0, 1, 2].map(() => Promise.all(JOBS.map((job) => job.run(t.deps, now)))));
+    }
+    for (const r of routines) expect((await itemsOf(r.id)).map((i) => i.due_at)).toEqual(days.map((d) => `${d}T09:00:00.000Z`));
+    const occurrences = await t.deps.store.db.selectFrom('checkin_occurrences').select('id').where('checkin_id', '=', checkin.json().id).execute();
+    expect(occurrences).toHaveLength(days.length);
+    const prompts = await t.deps.store.db
+      .selectFrom('checkin_prompts')
+      .select(['occurrence_id', 'user_id'])
+      .where(
+        'occurrence_id',
+        'in',
+        occurrences.map((o) => o.id),
+      )
+      .execute();
+    expect(prompts).toHaveLength(days.length * 2);
+  });
 });

@@ -17,6 +17,7 @@ const VERBS: Record<string, string> = {
   'item.created': 'created',
   'item.updated': 'updated',
   'item.moved': 'moved',
+  'item.left': 'moved out of this space',
   'item.deleted': 'trashed',
   'item.restored': 'restored',
   'item.linked': 'linked',
