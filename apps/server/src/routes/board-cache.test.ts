@@ -25,12 +25,18 @@ describe.each(testDialects())('board cache on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const board = res.json();
     const list = (await call(t, u, 'GET', `${api}/spaces/${spaceId}/items?limit=200`)).json().data as Item[];
-    const card = (it: Item) => ({ id: it.id, key: it.key, title: it.title, type: it.type, statusId: it.statusId, position: it.position, priority: it.priority, assigneeIds: it.assigneeIds, labelIds: it.labelIds, dueAt: it.dueAt, spaceId: it.spaceId, version: it.version });
+    const wsId = (await call(t, u, 'GET', `${api}/spaces/${spaceId}`)).json().workspaceId;
+    const fields = (await call(t, u, 'GET', `${api}/workspaces/${wsId}/fields?limit=200`)).json().data as Array<{ id: string; type: string }>;
+    const selects = new Set(fields.filter((f) => f.type === 'select').map((f) => f.id));
+    const card = (it: Item) => ({
+      ...{ id: it.id, key: it.key, title: it.title, type: it.type, statusId: it.statusId, position: it.position, priority: it.priority, assigneeIds: it.assigneeIds, labelIds: it.labelIds },
+      ...{ dueAt: it.dueAt, spaceId: it.spaceId, version: it.version, fields: Object.fromEntries(Object.entries(it.fields).filter(([id]) => selects.has(id))) },
+    });
     expect(board.items).toEqual(list.map(card));
     const statuses = (await call(t, u, 'GET', `${api}/spaces/${spaceId}/statuses`)).json().data;
     expect(board.statuses).toEqual(statuses.map((s: { id: string; name: string; category: string; position: number }) => ({ id: s.id, name: s.name, category: s.category, position: s.position })));
     if (statusIds) expect(board.statuses.map((s: { id: string }) => s.id)).toEqual(statusIds);
-    return board as { items: Array<{ id: string; title: string; labelIds: string[]; statusId: string }> };
+    return board as { items: Array<{ id: string; title: string; labelIds: string[]; statusId: string; fields: Record<string, string> }> };
   }
 
   it('follows every kind of change made after it was read', async () => {
@@ -77,6 +83,31 @@ describe.each(testDialects())('board cache on %s', (dialect) => {
     await expectFresh(a, s.id, order);
     expect((await call(t, a, 'DELETE', `${api}/spaces/${s.id}/statuses/${todo}?moveItemsTo=${statusIn(s, 'backlog')}`)).statusCode).toBe(204);
     expect((await expectFresh(a, s.id)).items.filter((c) => c.statusId === todo)).toEqual([]);
+  });
+
+  it('carries single-select values only, following value changes, option edits and deleting the field', async () => {
+    const a = await buildUser(t);
+    const ws = await buildWorkspace(t, a);
+    const s = await buildSpace(t, a, ws.id, { key: 'SEL' });
+    const field = async (body: Record<string, unknown>) => (await call(t, a, 'POST', `${api}/workspaces/${ws.id}/fields`, body)).json();
+    const stage = await field({ name: 'Stage', type: 'select', spaceId: s.id, options: [{ name: 'Design' }, { name: 'Build' }] });
+    const team = await field({ name: 'Team', type: 'select', options: [{ name: 'Core' }] });
+    const note = await field({ name: 'Note', type: 'text' });
+    const [design, build] = stage.options.map((o: { id: string }) => o.id);
+    const one = await buildItem(t, a, s.id, { title: 'One', fields: { [stage.id]: design, [team.id]: team.options[0].id, [note.id]: 'text is left out' } });
+    const two = await buildItem(t, a, s.id, { title: 'Two' });
+    const cards = async () => Object.fromEntries((await expectFresh(a, s.id)).items.map((c) => [c.title, c.fields]));
+    expect(await cards()).toEqual({ One: { [stage.id]: design, [team.id]: team.options[0].id }, Two: {} });
+
+    // set, change and clear values on a warm cache
+    expect((await call(t, a, 'PATCH', `${api}/items/${two.id}`, { version: two.version, fields: { [stage.id]: build } })).statusCode).toBe(200);
+    expect((await call(t, a, 'PATCH', `${api}/items/${one.id}`, { version: one.version, fields: { [stage.id]: build, [team.id]: null } })).statusCode).toBe(200);
+    expect(await cards()).toEqual({ One: { [stage.id]: build }, Two: { [stage.id]: build } });
+    // the field's options edited, then the field deleted: its values go with it
+    expect((await call(t, a, 'PATCH', `${api}/fields/${stage.id}`, { version: stage.version, options: [...stage.options, { name: 'Ship' }] })).statusCode).toBe(200);
+    await expectFresh(a, s.id);
+    expect((await call(t, a, 'DELETE', `${api}/fields/${stage.id}`)).statusCode).toBe(204);
+    expect(await cards()).toEqual({ One: {}, Two: {} });
   });
 
   it('shows a card homed in from a private space only to those who may read that space, whoever filled the cache', async () => {

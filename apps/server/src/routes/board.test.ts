@@ -21,10 +21,12 @@ describe.each(testDialects())('GET /spaces/:id/board on %s', (dialect) => {
     const b = await buildMember(t, ws.id, 'member');
     const label = await call(t, a, 'POST', `${api}/workspaces/${ws.id}/labels`, { name: 'bug' });
     expect(label.statusCode).toBe(201);
+    const stage = (await call(t, a, 'POST', `${api}/workspaces/${ws.id}/fields`, { name: 'Stage', type: 'select', spaceId: s.id, options: [{ name: 'Design' }] })).json();
+    const note = (await call(t, a, 'POST', `${api}/workspaces/${ws.id}/fields`, { name: 'Note', type: 'text' })).json();
     const items: Item[] = [];
     for (let i = 0; i < 7; i++) {
       const status = statusIn(s, ['todo', 'in_progress', 'backlog'][i % 3]);
-      items.push(await buildItem(t, a, s.id, { title: `Card ${i}`, statusId: status, priority: 'high', assigneeIds: i % 2 ? [b.id, a.id] : [], labelIds: i === 3 ? [label.json().id] : [], dueAt: i === 1 ? '2026-12-24' : null }));
+      items.push(await buildItem(t, a, s.id, { title: `Card ${i}`, statusId: status, priority: 'high', assigneeIds: i % 2 ? [b.id, a.id] : [], labelIds: i === 3 ? [label.json().id] : [], dueAt: i === 1 ? '2026-12-24' : null, fields: i === 2 ? { [stage.id]: stage.options[0].id, [note.id]: 'not on the card' } : {} }));
     }
     const trashed = await buildItem(t, a, s.id, { title: 'Gone' });
     expect((await call(t, a, 'DELETE', `${api}/items/${trashed.id}`)).statusCode).toBe(200);
@@ -53,8 +55,10 @@ describe.each(testDialects())('GET /spaces/:id/board on %s', (dialect) => {
         dueAt: it.dueAt,
         spaceId: it.spaceId,
         version: it.version,
+        fields: it.id === items[2].id ? { [stage.id]: stage.options[0].id } : {},
       })),
     );
+    expect(list.find((it) => it.id === items[2].id)?.fields).toEqual({ [stage.id]: stage.options[0].id, [note.id]: 'not on the card' });
     expect(board.items.map((c: { id: string }) => c.id)).not.toContain(trashed.id);
     expect(board.items.find((c: { id: string }) => c.id === items[1].id)).toMatchObject({ assigneeIds: [a.id, b.id].sort(), dueAt: '2026-12-24', priority: 'high' });
   });

@@ -6,7 +6,10 @@ export type Priority = Item['priority'];
 export const client = createClient({ baseUrl: window.location.origin, credentials: 'include' });
 
 /** A compact card of `GET /spaces/{id}/board` (the server's `BoardCard`). */
-export type BoardCard = Pick<Item, 'id' | 'key' | 'title' | 'type' | 'statusId' | 'position' | 'priority' | 'assigneeIds' | 'labelIds' | 'dueAt' | 'spaceId' | 'version'>;
+export type BoardCard = Pick<Item, 'id' | 'key' | 'title' | 'type' | 'statusId' | 'position' | 'priority' | 'assigneeIds' | 'labelIds' | 'dueAt' | 'spaceId' | 'version'> & {
+  /** single-select custom field values only: field id → option id */
+  fields: Record<string, string>;
+};
 export type BoardColumn = { id: string; name: string; category: string; position: number };
 export type Board = { spaceId: string; statuses: BoardColumn[]; items: BoardCard[]; truncated: boolean };
 

@@ -1,4 +1,4 @@
-import { dialectOf, jsonArrayAgg, jsonValue } from '@weft/db';
+import { dialectOf, jsonArrayAgg, jsonTuple, jsonValue } from '@weft/db';
 import { sql } from 'kysely';
 import type { Db, Membership } from '../../context';
 import { priorityName } from '../../presenters/item';
@@ -55,6 +55,8 @@ type CardRow = {
   version: number;
   assignees: unknown;
   labels: unknown;
+  /** [field id, option id] pairs of the item's single-select fields */
+  selects: unknown;
 };
 
 /** Cards kept across all cached boards of one database (~400 bytes each); older boards are evicted first. */
@@ -90,9 +92,13 @@ const cardSelect = (db: Db) => {
   const dialect = dialectOf(db);
   const assignees = jsonArrayAgg(dialect, sql`a.user_id`, sql`a.user_id`);
   const labels = jsonArrayAgg(dialect, sql`il.label_id`, sql`lb.name`);
+  // Select values change only through item commands (an event naming the item) or with the field
+  // itself (field.updated/deleted name no item: the entry is rebuilt), so cached cards stay exact.
+  const selects = jsonArrayAgg(dialect, jsonTuple(dialect, [sql`fv.field_id`, sql`fv.text_value`]), sql`fv.field_id`);
   return sql`select i.id, i.key, i.title, i.type, i.status_id, i.position, i.priority, i.due_at, i.space_id, i.version,
       (select ${assignees} from item_assignees a where a.item_id = i.id) as assignees,
-      (select ${labels} from item_labels il inner join labels lb on lb.id = il.label_id where il.item_id = i.id) as labels
+      (select ${labels} from item_labels il inner join labels lb on lb.id = il.label_id where il.item_id = i.id) as labels,
+      (select ${selects} from item_field_values fv inner join fields f on f.id = fv.field_id where fv.item_id = i.id and f.type = 'select') as selects
     from items i`;
 };
 
@@ -111,6 +117,7 @@ function toCard(r: CardRow): Card {
     dueAt: r.due_at,
     spaceId: r.space_id,
     version: Number(r.version),
+    fields: Object.fromEntries(jsonValue<Array<[string, string]>>(r.selects)),
   });
   return { id: r.id, statusId: r.status_id, position: r.position, spaceId: r.space_id, json };
 }

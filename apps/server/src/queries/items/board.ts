@@ -19,6 +19,8 @@ export const BoardCard = z.object({
   /** the space the item lives in: another one for items also shown here (multi-homed) */
   spaceId: Id,
   version: z.number().int(),
+  /** the item's single-select custom field values (field id → option id), for columns by a field */
+  fields: z.record(Id, z.string()),
 });
 export const BoardColumn = z.object({ id: Id, name: z.string(), category: z.string(), position: z.number().int() });
 export const Board = z.object({

@@ -1,21 +1,27 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef } from 'react';
-import type { BoardCard, BoardColumn } from '../../lib/api';
+import type { BoardCard } from '../../lib/api';
 import { BoardCardView } from './BoardCardView';
+import type { Column } from './columns';
 
 const CARD_HEIGHT = 84;
 
-/** A status column; only the cards in view (plus a few) are in the DOM, so 5,000 stay smooth. */
-export function BoardColumnView({ status, cards, lane = '' }: { status: BoardColumn; cards: BoardCard[]; lane?: string }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `col:${lane}${status.id}`, data: { statusId: status.id } });
+/** A column (a status, or one option of a field); only the cards in view (plus a few) are in the DOM, so 5,000 stay smooth. */
+export function BoardColumnView({ column, cards, lane = '' }: { column: Column; cards: BoardCard[]; lane?: string }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `col:${lane}${column.key}`, data: { column } });
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headingId = useId();
   const v = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_HEIGHT, overscan: 6, getItemKey: (i) => cards[i]?.id ?? i });
   return (
-    <section className={`column${isOver ? ' over' : ''}`} aria-labelledby={headingId} data-status={status.name}>
+    <section
+      className={`column${isOver ? ' over' : ''}`}
+      aria-labelledby={headingId}
+      data-column={column.name}
+      data-status={column.kind === 'status' ? column.name : undefined}
+    >
       <h2 id={headingId} className="column-title">
-        <span className="status-name">{status.name}</span> <span className="count">{cards.length}</span>
+        <span className="status-name">{column.name}</span> <span className="count">{cards.length}</span>
       </h2>
       <div
         ref={(n) => {
@@ -36,7 +42,9 @@ export function BoardColumnView({ status, cards, lane = '' }: { status: BoardCol
                 index={vi.index}
                 total={cards.length}
                 lane={lane}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: vi.size, transform: `translateY(${vi.start}px)` }}
+                // `top`, not a transform: dnd-kit measures drop targets without their transforms, so
+                // translated rows would all be measured at the top of the column (drops landed on the wrong card).
+                style={{ position: 'absolute', top: vi.start, left: 0, right: 0, height: vi.size }}
               />
             );
           })}

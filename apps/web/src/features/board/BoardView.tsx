@@ -1,91 +1,119 @@
-import { type CollisionDetection, DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors } from '@dnd-kit/core';
+import { DndContext, type DragEndEvent, type DragMoveEvent, DragOverlay, type DragStartEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { type BoardCard, boardApi } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { useCurrentWorkspaceId, useMembers } from '../../lib/queries';
 import { ErrorAlert } from '../../ui/Field';
+import { useSpaceFields } from '../spaces/lookups';
+import { announcements, screenReaderInstructions } from './announcements';
 import { BoardColumnView } from './BoardColumnView';
+import { ColumnsPicker, useColumnsParam } from './ColumnsPicker';
+import { type Column, columnsOf, type DropTarget, dropAction, type Grouping, groupCards, selectFields } from './columns';
+import { boardCollision, boardKeyboardCoordinates, topHit } from './dnd';
+import { type DropHint, DropHintContext } from './drop-hint';
+import './board.css';
 import { BoardLanes, groupLanes, LanePicker, useLaneMode } from './swimlanes';
 import { useBoardFilter } from './useBoardFilter';
-import { type MoveVars, useMoveCard } from './useMoveCard';
+import { useMoveCard } from './useMoveCard';
+import { useSetCardField } from './useSetCardField';
 
-// Cards sit inside their column: prefer the card under the pointer (exact placement), else the column.
-const collision: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  const cards = hits.filter((h) => String(h.id).startsWith('card:'));
-  if (cards.length > 0) return cards;
-  return hits.length > 0 ? hits : rectIntersection(args);
-};
+// Space (not Enter) picks a card up from the keyboard: Enter on the card's link opens the item.
+const KEYS = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
-/** The board of a space from one request (`GET /spaces/{id}/board`): columns by status, drag and drop. */
+/** What the top collision of a drag is over, as a drop target. */
+function targetOf(hit: ReturnType<typeof topHit>): DropTarget | null {
+  const card = hit?.data.card as BoardCard | undefined;
+  if (hit && card) return { card, at: hit.at };
+  const column = hit?.data.column as Column | undefined;
+  return column ? { column } : null;
+}
+
+/**
+ * The board of a space from one request (`GET /spaces/{id}/board`): columns by status, or by the
+ * options of a single-select field (`?columns=<field id>`), with drag and drop by pointer or keyboard.
+ */
 export function BoardView({ spaceId, filter = '' }: { spaceId: string; filter?: string }) {
   const board = useQuery({ queryKey: qk.board(spaceId), queryFn: () => boardApi.get(spaceId) });
   const [dragging, setDragging] = useState<BoardCard | null>(null);
+  const [hint, setHint] = useState<DropHint>(null);
   const statusName = useCallback((id: string) => board.data?.statuses.find((s) => s.id === id)?.name ?? 'another status', [board.data]);
   const move = useMoveCard(statusName);
   const shown = useBoardFilter(spaceId, filter);
   const [laneMode, setLaneMode] = useLaneMode();
-  const members = useMembers(useCurrentWorkspaceId());
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const ws = useCurrentWorkspaceId();
+  const members = useMembers(ws);
+  const fields = useSpaceFields(ws ?? '', spaceId);
+  const choices = useMemo(() => selectFields(fields.data ?? [], spaceId), [fields.data, spaceId]);
+  const [columnsParam, setColumnsParam] = useColumnsParam();
+  const field = columnsParam ? choices.find((f) => f.id === columnsParam) : undefined;
+  const setField = useSetCardField(field ?? null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: KEYS }),
+  );
 
-  const columns = useMemo(() => {
-    const by = new Map<string, BoardCard[]>();
-    for (const s of board.data?.statuses ?? []) by.set(s.id, []);
-    for (const c of board.data?.items ?? []) if (!shown.ids || shown.ids.has(c.id)) by.get(c.statusId)?.push(c);
-    return by;
-  }, [board.data, shown.ids]);
+  const grouping = useMemo((): Grouping => (field ? { kind: 'field', field } : { kind: 'status' }), [field]);
+  const columns = useMemo(() => columnsOf(grouping, board.data?.statuses ?? []), [grouping, board.data?.statuses]);
+  const byColumn = useMemo(() => groupCards(board.data?.items ?? [], columns, grouping, shown.ids), [board.data?.items, columns, grouping, shown.ids]);
 
   function onDragStart(e: DragStartEvent) {
     setDragging((e.active.data.current?.card as BoardCard | undefined) ?? null);
   }
 
-  function onDragEnd(e: DragEndEvent) {
-    setDragging(null);
-    const card = e.active.data.current?.card as BoardCard | undefined;
-    const over = e.over;
-    if (!card || !over) return;
-    let target: Omit<MoveVars, 'card' | 'version' | 'spaceId'>;
-    const overCard = over.data.current?.card as BoardCard | undefined;
-    if (overCard) {
-      if (overCard.id === card.id) return;
-      const col = (columns.get(overCard.statusId) ?? []).filter((c) => c.id !== card.id);
-      const i = col.findIndex((c) => c.id === overCard.id);
-      const r = e.active.rect.current.translated;
-      const below = r ? r.top + r.height / 2 > over.rect.top + over.rect.height / 2 : false;
-      target = below
-        ? { statusId: overCard.statusId, afterId: overCard.id, beforeId: col[i + 1]?.id ?? null }
-        : { statusId: overCard.statusId, afterId: col[i - 1]?.id ?? null, beforeId: overCard.id };
-    } else {
-      const statusId = over.data.current?.statusId as string | undefined;
-      if (!statusId) return;
-      const col = (columns.get(statusId) ?? []).filter((c) => c.id !== card.id);
-      if (statusId === card.statusId && columns.get(statusId)?.at(-1)?.id === card.id) return; // already last there
-      target = { statusId, afterId: col.at(-1)?.id ?? null, beforeId: null };
-    }
-    move.mutate({ card, version: card.version, spaceId, ...target });
+  function onDragMove(e: DragMoveEvent) {
+    const hit = topHit(e.collisions);
+    const next = hit?.data.card ? { id: String(hit.id), at: hit.at } : null;
+    setHint((h) => (h?.id === next?.id && h?.at === next?.at ? h : next));
   }
 
-  if (board.error || shown.error) return <ErrorAlert error={board.error ?? shown.error} />;
-  if (!board.data) return <p className="loading">Loading board…</p>;
+  function onDragEnd(e: DragEndEvent) {
+    setDragging(null);
+    setHint(null);
+    const card = e.active.data.current?.card as BoardCard | undefined;
+    // The collisions, not `over`: `over` is set one render later, so a quick drop could see an old one.
+    const target = targetOf(topHit(e.collisions));
+    if (!card || !target) return;
+    const action = dropAction(card, target, grouping, byColumn);
+    if (action?.kind === 'move') move.mutate({ card, version: card.version, spaceId, statusId: action.statusId, afterId: action.afterId, beforeId: action.beforeId });
+    if (action?.kind === 'field') setField.mutate({ card, field: action.field, value: action.value, version: card.version, spaceId });
+  }
+
+  const error = board.error ?? shown.error ?? (columnsParam ? fields.error : null);
+  if (error) return <ErrorAlert error={error} />;
+  if (!board.data || (columnsParam && !fields.data)) return <p className="loading">Loading board…</p>;
   return (
-    <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollision}
+      accessibility={{ announcements, screenReaderInstructions }}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        setDragging(null);
+        setHint(null);
+      }}
+    >
       {board.data.truncated && <p className="muted">This board shows the first {board.data.items.length.toLocaleString()} items.</p>}
       <div className="board-toolbar">
+        <ColumnsPicker value={field?.id} fields={choices} onChange={setColumnsParam} />
         <LanePicker value={laneMode} onChange={setLaneMode} />
       </div>
-      {laneMode === 'none' ? (
-        <section className="board" aria-label="Board">
-          {board.data.statuses.map((s) => (
-            <BoardColumnView key={s.id} status={s} cards={columns.get(s.id) ?? []} />
-          ))}
-        </section>
-      ) : (
-        <BoardLanes statuses={board.data.statuses} lanes={groupLanes([...columns.values()].flat(), laneMode, members.data ?? [])} />
-      )}
+      <DropHintContext.Provider value={hint}>
+        {laneMode === 'none' ? (
+          <section className="board" aria-label="Board" data-columns={field ? field.name : 'Status'}>
+            {columns.map((c) => (
+              <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? []} />
+            ))}
+          </section>
+        ) : (
+          <BoardLanes columns={columns} grouping={grouping} lanes={groupLanes([...byColumn.values()].flat(), laneMode, members.data ?? [])} />
+        )}
+      </DropHintContext.Provider>
       <DragOverlay>
         {dragging && (
-          <div className="board-card overlay">
+          <div className="board-card overlay" data-dragging={dragging.key}>
             <span className="card-key">{dragging.key}</span>
             <span className="card-title">{dragging.title}</span>
           </div>

@@ -1,7 +1,8 @@
 import type { Member } from '@weft/client';
 import { useId, useState } from 'react';
-import { type BoardCard, type BoardColumn, PRIORITIES } from '../../lib/api';
+import { type BoardCard, PRIORITIES } from '../../lib/api';
 import { BoardColumnView } from './BoardColumnView';
+import { type Column, type Grouping, groupCards } from './columns';
 import './swimlanes.css';
 
 export const LANE_MODES = ['none', 'assignee', 'priority'] as const;
@@ -53,24 +54,27 @@ export function LanePicker({ value, onChange }: { value: LaneMode; onChange: (m:
   );
 }
 
-/** The board split into lanes; each lane is a row of (virtualized) status columns. Empty lanes hide. */
-export function BoardLanes({ statuses, lanes }: { statuses: BoardColumn[]; lanes: Lane[] }) {
+/** The board split into lanes; each lane is a row of (virtualized) columns, by status or by a field. Empty lanes hide. */
+export function BoardLanes({ columns, grouping, lanes }: { columns: Column[]; grouping: Grouping; lanes: Lane[] }) {
   return (
     <div className="board-lanes">
       {lanes
         .filter((l) => l.cards.length > 0)
-        .map((l) => (
-          <section key={l.id} className="lane" aria-label={`Lane ${l.name}`} data-lane={l.name}>
-            <h2 className="lane-title">
-              {l.name} <span className="count">{l.cards.length}</span>
-            </h2>
-            <div className="board lane-columns">
-              {statuses.map((s) => (
-                <BoardColumnView key={s.id} status={s} cards={l.cards.filter((c) => c.statusId === s.id)} lane={`${l.id}:`} />
-              ))}
-            </div>
-          </section>
-        ))}
+        .map((l) => {
+          const byColumn = groupCards(l.cards, columns, grouping);
+          return (
+            <section key={l.id} className="lane" aria-label={`Lane ${l.name}`} data-lane={l.name}>
+              <h2 className="lane-title">
+                {l.name} <span className="count">{l.cards.length}</span>
+              </h2>
+              <div className="board lane-columns">
+                {columns.map((c) => (
+                  <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? []} lane={`${l.id}:`} />
+                ))}
+              </div>
+            </section>
+          );
+        })}
     </div>
   );
 }
