@@ -1,16 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CheckinAnswer, CheckinOccurrenceDetails } from '@weft/client';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { client } from '../../lib/api';
 import { renderMarkdown } from '../../lib/markdown';
 import { notify } from '../../lib/notices';
 import { describeError } from '../../lib/problem';
-import { useMe } from '../../lib/queries';
+import { useMe, useMembers } from '../../lib/queries';
 import { ErrorAlert } from '../../ui/Field';
+import { AnswerComments } from './AnswerComments';
 import { AnswerForm } from './AnswerForm';
 import { checkinKeys, useOccurrence } from './useCheckins';
 
-function AnswerCard({ a, name, mine, onEdit }: { a: CheckinAnswer; name: string; mine: boolean; onEdit: () => void }) {
+type Thread = Parameters<typeof AnswerComments>[0]['ctx'];
+
+function AnswerCard({ a, name, mine, onEdit, thread }: { a: CheckinAnswer; name: string; mine: boolean; onEdit: () => void; thread: Thread }) {
   return (
     <article className="answer" aria-label={`Answer by ${name}`}>
       <header className="row between">
@@ -22,12 +26,12 @@ function AnswerCard({ a, name, mine, onEdit }: { a: CheckinAnswer; name: string;
       </header>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderMarkdown (DOMPurify) */}
       <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(a.body) }} />
-      {a.comments.length > 0 && <p className="muted small">{a.comments.length} comments</p>}
       {mine && a.abilities.update !== false && (
         <button type="button" className="secondary" onClick={onEdit}>
           Edit my answer
         </button>
       )}
+      <AnswerComments answer={a} ctx={thread} />
     </article>
   );
 }
@@ -35,6 +39,9 @@ function AnswerCard({ a, name, mine, onEdit }: { a: CheckinAnswer; name: string;
 /** One occurrence: my answer (draft prefilled) or skip, then everyone's answers and who is still pending. */
 export function OccurrenceView({ checkinId, occurrenceId }: { checkinId: string; occurrenceId: string }) {
   const me = useMe();
+  const { workspaceId } = useParams({ strict: false }) as { workspaceId?: string };
+  // Commenters need not be among the people asked: the workspace's members name them.
+  const members = useMembers(workspaceId);
   const qc = useQueryClient();
   const occ = useOccurrence(checkinId, occurrenceId);
   const [editing, setEditing] = useState(false);
@@ -50,6 +57,8 @@ export function OccurrenceView({ checkinId, occurrenceId }: { checkinId: string;
   const names = new Map(d.prompts.map((p) => [p.userId, p.name]));
   const mine = d.answers.find((a) => a.userId === userId);
   const who = (ids: string[]) => ids.map((u) => names.get(u) ?? 'someone').join(', ') || 'nobody';
+  const nameOf = (u: string) => names.get(u) ?? members.data?.find((m) => m.userId === u)?.name ?? 'Someone';
+  const thread: Thread = { checkinId, occurrenceId, userId, nameOf };
   return (
     <section aria-label={`Occurrence ${d.date}`} className="occurrence">
       <h2>
@@ -78,7 +87,7 @@ export function OccurrenceView({ checkinId, occurrenceId }: { checkinId: string;
       {d.answers.length === 0 && <p className="muted">No answers yet.</p>}
       <div className="answers">
         {d.answers.map((a) => (
-          <AnswerCard key={a.id} a={a} name={names.get(a.userId) ?? 'Someone'} mine={a.userId === userId} onEdit={() => setEditing(true)} />
+          <AnswerCard key={a.id} a={a} name={nameOf(a.userId)} mine={a.userId === userId} onEdit={() => setEditing(true)} thread={thread} />
         ))}
       </div>
     </section>

@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateRoutineInput, Routine } from '@weft/client';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { client, PRIORITIES, type Priority } from '../../lib/api';
 import { useMe } from '../../lib/queries';
 import { ErrorAlert, Field } from '../../ui/Field';
 import { browserZone, defaultStart, RecurrenceEditor, type RecurrenceValue } from './RecurrenceEditor';
+import { DraftPreview } from './DraftPreview';
+import type { DraftInput } from './draft-preview';
 import { RoutinePreview } from './RoutinePreview';
+import { type Freq, unitName } from './rrule';
 import { routineKeys } from './useRoutines';
 
 type Draft = { name: string; title: string; recurrence: RecurrenceValue; anchor: 'schedule' | 'completion'; skipWhileOpen: boolean; leadDays: number; priority: Priority };
@@ -15,16 +18,42 @@ function draftOf(r: Routine | null, zone: string): Draft {
   return { name: r.name, title: r.template.title, recurrence: { rrule: r.recurrence.rrule, timeZone: r.recurrence.timeZone, start: r.recurrence.start }, anchor: r.anchor, skipWhileOpen: r.skipWhileOpen, leadDays: r.leadDays, priority: r.template.priority };
 }
 
-/** Create or edit a routine: what each item looks like, when it repeats, and (once saved) its next dates. */
+/** True when the draft's dates or titles differ from the saved routine's (its server preview is then out of date). */
+function scheduleChanged(d: Draft, r: Routine | null): boolean {
+  if (!r) return true;
+  const a = d.recurrence;
+  const b = r.recurrence;
+  return a.rrule.toUpperCase() !== b.rrule.toUpperCase() || a.timeZone !== b.timeZone || a.start !== b.start || d.anchor !== r.anchor || d.title !== r.template.title;
+}
+
+/** "3 days" for an after-completion rule, from its FREQ and INTERVAL. */
+function completionGap(rrule: string): string {
+  const freq = /FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/i.exec(rrule)?.[1]?.toUpperCase() as Freq | undefined;
+  const n = Number(/INTERVAL=(\d+)/i.exec(rrule)?.[1] ?? 1);
+  return freq ? `${n} ${unitName(freq, n)}` : 'the rule’s interval';
+}
+
+/**
+ * Create or edit a routine: what each item looks like, when it repeats, and its next dates: as
+ * edited (computed here, before saving), or the server's once saved and unchanged.
+ */
 export function RoutineEditor({ spaceId, routine, onSaved, onClose }: { spaceId: string; routine: Routine | null; onSaved: (r: Routine) => void; onClose: () => void }) {
   const me = useMe();
   const qc = useQueryClient();
   const id = useId();
   const [d, setD] = useState<Draft>(() => draftOf(routine, me.data?.timeZone && me.data.timeZone !== 'UTC' ? me.data.timeZone : browserZone()));
   const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
+  const [openedAt] = useState(() => Date.now());
+  const viewerZone = me.data?.timeZone || browserZone();
+  const handled = routine?.handledThrough ? Date.parse(routine.handledThrough) : 0;
+  const draftInput = useMemo<DraftInput>(
+    () => ({ recurrence: { ...d.recurrence, exdates: routine?.recurrence.exdates }, anchor: d.anchor, title: d.title, viewerZone, after: new Date(Math.max(openedAt, handled)) }),
+    [d.recurrence, d.anchor, d.title, viewerZone, openedAt, handled, routine?.recurrence.exdates],
+  );
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: d.name, recurrence: d.recurrence, anchor: d.anchor, skipWhileOpen: d.anchor === 'schedule' && d.skipWhileOpen, leadDays: d.leadDays };
+      // Keep the exception dates (skips set per occurrence): the form does not edit them.
+      const body = { name: d.name, recurrence: { ...d.recurrence, exdates: routine?.recurrence.exdates }, anchor: d.anchor, skipWhileOpen: d.anchor === 'schedule' && d.skipWhileOpen, leadDays: d.leadDays };
       const template = { ...(routine?.template ?? {}), title: d.title, priority: d.priority } as CreateRoutineInput['template'];
       return routine ? client.routines.update(routine.id, { ...body, template, version: routine.version }) : client.routines.create(spaceId, { ...body, template });
     },
@@ -81,7 +110,7 @@ export function RoutineEditor({ spaceId, routine, onSaved, onClose }: { spaceId:
           {routine ? 'Save routine' : 'Create routine'}
         </button>
       </form>
-      {routine ? <RoutinePreview routine={routine} /> : <p className="muted small">The next dates show here once the routine is saved (computed by the server in both time zones).</p>}
+      {routine && !scheduleChanged(d, routine) ? <RoutinePreview routine={routine} /> : <DraftPreview input={draftInput} afterCompletionUnit={completionGap(d.recurrence.rrule)} />}
     </section>
   );
 }

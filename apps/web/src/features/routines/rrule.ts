@@ -1,7 +1,7 @@
 // The friendly editor's model of a recurrence and its RRULE text. Hand-written (about 80 lines)
-// because the browser only needs the few shapes the editor builds; expanding rules into dates stays
-// on the server (`GET /routines/{id}/preview`), whose engine is DST-correct and would cost the
-// bundle a Temporal polyfill here.
+// because the browser only needs the few shapes the editor builds. Expanding rules into dates is
+// the scheduler's engine's job: the saved routine's preview comes from the server
+// (`GET /routines/{id}/preview`), the draft's from the same engine loaded lazily (draft-preview.ts).
 
 export const WEEKDAYS = [
   ['MO', 'Monday'],

@@ -1,8 +1,9 @@
 import { type KeyboardEvent, type PointerEvent, useState } from 'react';
 import { type Day, daysBetween } from '../spaces/dates';
-import { DAY_W, ROW_H, type Span } from './timeline-layout';
+import { type Change, dragDays } from './timeline-drag';
+import { ROW_H, type Span } from './timeline-layout';
 
-export type Change = 'move' | 'start' | 'end';
+export type { Change } from './timeline-drag';
 
 /*
  * Dragging here is a pointer offset along one axis snapped to whole days, so it is a few pointer
@@ -10,7 +11,7 @@ export type Change = 'move' | 'start' | 'end';
  */
 
 /** A bar from start to due: drag it to move both dates, drag an edge to change one; keys do the same. */
-export function TimelineBar({ span, first, onChange, onOpen }: { span: Span; first: Day; onChange: (s: Span, c: Change, days: number) => void; onOpen: (s: Span) => void }) {
+export function TimelineBar({ span, first, dayW, onChange, onOpen }: { span: Span; first: Day; dayW: number; onChange: (s: Span, c: Change, days: number) => void; onOpen: (s: Span) => void }) {
   const [preview, setPreview] = useState<{ kind: Change; days: number } | null>(null);
   const { item } = span;
 
@@ -25,9 +26,7 @@ export function TimelineBar({ span, first, onChange, onOpen }: { span: Span; fir
     let moved = false;
     const move = (ev: globalThis.PointerEvent) => {
       if (Math.abs(ev.clientX - x0) > 3) moved = true;
-      days = Math.round((ev.clientX - x0) / DAY_W);
-      if (kind === 'start') days = Math.min(days, daysBetween(span.start, span.end));
-      if (kind === 'end') days = Math.max(days, -daysBetween(span.start, span.end));
+      days = dragDays(ev.clientX - x0, dayW, kind, span);
       setPreview({ kind, days });
     };
     const up = () => {
@@ -60,8 +59,10 @@ export function TimelineBar({ span, first, onChange, onOpen }: { span: Span; fir
   const p = preview;
   const startShift = p && (p.kind === 'move' || p.kind === 'start') ? p.days : 0;
   const endShift = p && (p.kind === 'move' || p.kind === 'end') ? p.days : 0;
-  const left = (daysBetween(first, span.start) + startShift) * DAY_W;
-  const width = (daysBetween(span.start, span.end) + 1 - startShift + endShift) * DAY_W;
+  const left = (daysBetween(first, span.start) + startShift) * dayW;
+  const width = (daysBetween(span.start, span.end) + 1 - startShift + endShift) * dayW;
+  // Short bars at a small scale keep a middle to grab for moving.
+  const edgeW = Math.max(3, Math.min(7, Math.floor(width / 4)));
   return (
     // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold the two resize handles as separate pointer targets
     <div
@@ -76,9 +77,9 @@ export function TimelineBar({ span, first, onChange, onOpen }: { span: Span; fir
       onPointerDown={startDrag('move')}
       onKeyDown={onKeyDown}
     >
-      <span className="bar-edge start" aria-hidden="true" onPointerDown={startDrag('start')} />
+      <span className="bar-edge start" aria-hidden="true" style={{ width: edgeW }} onPointerDown={startDrag('start')} />
       <span className="bar-label">{item.title}</span>
-      <span className="bar-edge end" aria-hidden="true" onPointerDown={startDrag('end')} />
+      <span className="bar-edge end" aria-hidden="true" style={{ width: edgeW }} onPointerDown={startDrag('end')} />
     </div>
   );
 }

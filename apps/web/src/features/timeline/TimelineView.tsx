@@ -1,27 +1,19 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Space } from '@weft/client';
 import { format, parseISO } from 'date-fns';
 import { useMemo, useRef } from 'react';
 import { ErrorAlert } from '../../ui/Field';
-import { addDay, daysBetween, shiftValue, todayIn, useViewerTimeZone } from '../spaces/dates';
+import { addDay, daysBetween, todayIn, useViewerTimeZone } from '../spaces/dates';
 import { usePatchItem } from '../spaces/usePatchItem';
 import { spaceQuery, useSpaceItems } from '../spaces/useSpaceItems';
-import type { ItemPatch } from '../items/useUpdateItem';
-import { type Change, TimelineBar } from './TimelineBar';
-import { arrows, DAY_W, dayRange, LABEL_W, ROW_H, type Span, splitItems } from './timeline-layout';
+import { TimelineBar } from './TimelineBar';
+import { ZoomControl } from './ZoomControl';
+import { type Change, changePatch } from './timeline-drag';
+import { arrows, dayRange, LABEL_W, ROW_H, type Span, splitItems } from './timeline-layout';
+import { dayLabel, zoomOf } from './timeline-zoom';
+import { useZoom } from './useZoom';
 import './timeline.css';
-
-/** The dates a bar change writes: both when moved, one when an edge is dragged (set if it was missing). */
-function changePatch(s: Span, c: Change, n: number, tz: string): ItemPatch {
-  const { startAt, dueAt } = s.item;
-  const patch: ItemPatch = {};
-  if (c === 'move' && startAt) patch.startAt = shiftValue(startAt, n, tz);
-  if (c === 'move' && dueAt) patch.dueAt = shiftValue(dueAt, n, tz);
-  if (c === 'start') patch.startAt = startAt ? shiftValue(startAt, n, tz) : addDay(s.start, n);
-  if (c === 'end') patch.dueAt = dueAt ? shiftValue(dueAt, n, tz) : addDay(s.end, n);
-  return patch;
-}
 
 /**
  * Bars from start to due on a day scale (the viewer's days), "blocks" dependencies as arrows, items
@@ -33,13 +25,16 @@ export function TimelineView({ space, filter }: { space: Space; filter: string }
   const data = useSpaceItems(space.workspaceId, spaceQuery(space, filter));
   const patch = usePatchItem(space.statuses);
   const navigate = useNavigate({ from: '/w/$workspaceId/s/$spaceId' });
-  const { spans, undated } = useMemo(() => splitItems(data.items, tz), [data.items, tz]);
-  const { first, days } = useMemo(() => dayRange(spans, today), [spans, today]);
-  const links = useMemo(() => arrows(spans, first), [spans, first]);
-  const dayList = useMemo(() => Array.from({ length: days }, (_, n) => addDay(first, n)), [first, days]);
+  const zoom = zoomOf(useSearch({ from: '/w/$workspaceId/s/$spaceId' }).zoom);
+  const dayW = zoom.dayW;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const setZoom = useZoom(zoom, scrollRef);
+  const { spans, undated } = useMemo(() => splitItems(data.items, tz), [data.items, tz]);
+  const { first, days } = useMemo(() => dayRange(spans, today, zoom.minDays), [spans, today, zoom.minDays]);
+  const links = useMemo(() => arrows(spans, first, dayW), [spans, first, dayW]);
+  const dayList = useMemo(() => Array.from({ length: days }, (_, n) => addDay(first, n)), [first, days]);
   const v = useVirtualizer({ count: spans.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 10, getItemKey: (i) => spans[i]?.item.id ?? i });
-  const chartW = days * DAY_W;
+  const chartW = days * dayW;
   const height = spans.length * ROW_H;
 
   const onChange = (s: Span, c: Change, n: number) => patch.mutate({ item: s.item, patch: changePatch(s, c, n, tz) });
@@ -48,22 +43,24 @@ export function TimelineView({ space, filter }: { space: Space; filter: string }
   if (data.error) return <ErrorAlert error={data.error} />;
   if (!data.loaded) return <p className="loading">Loading items…</p>;
   return (
+    <div className="timeline-wrap">
+      <ZoomControl zoom={zoom.id} onZoom={setZoom} />
     <div className="timeline">
-      <div ref={scrollRef} className="timeline-scroll">
+      <div ref={scrollRef} className="timeline-scroll" data-zoom={zoom.id} data-day-width={dayW}>
         <div className="timeline-canvas" style={{ width: LABEL_W + chartW }}>
-          <div className="timeline-head" style={{ gridTemplateColumns: `${LABEL_W}px repeat(${days}, ${DAY_W}px)` }}>
+          <div className="timeline-head" style={{ gridTemplateColumns: `${LABEL_W}px repeat(${days}, ${dayW}px)` }}>
             <div className="tl-corner">{spans.length} scheduled</div>
             {dayList.map((d) => (
               <div key={d} className={`tl-day${d === today ? ' today' : ''}${d.endsWith('-01') || d === first ? ' month-start' : ''}`} title={d}>
                 {(d.endsWith('-01') || d === first) && <span className="tl-month">{format(parseISO(d), 'MMM yyyy')}</span>}
-                {d.slice(8)}
+                {dayLabel(d, zoom.id)}
               </div>
             ))}
           </div>
           {/* biome-ignore lint/a11y/useSemanticElements: the virtualizer's sizer; rows are absolutely placed */}
           <div className="timeline-body" role="list" aria-label="Timeline" style={{ height }}>
-            <div className="tl-grid" style={{ left: LABEL_W, width: chartW, height, backgroundSize: `${DAY_W}px 100%` }} />
-            <div className="tl-today" style={{ left: LABEL_W + daysBetween(first, today) * DAY_W + DAY_W / 2, height }} aria-hidden="true" />
+            <div className="tl-grid" style={{ left: LABEL_W, width: chartW, height, backgroundSize: `${dayW}px 100%` }} />
+            <div className="tl-today" style={{ left: LABEL_W + daysBetween(first, today) * dayW + dayW / 2, height }} aria-hidden="true" />
             <svg className="tl-arrows" style={{ left: LABEL_W }} width={chartW} height={height} role="img" aria-label={`${links.length} dependenc${links.length === 1 ? 'y' : 'ies'}`}>
               <defs>
                 <marker id="tl-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -90,7 +87,7 @@ export function TimelineView({ space, filter }: { space: Space; filter: string }
                     </Link>
                   </div>
                   <div className="tl-track" style={{ left: LABEL_W, width: chartW }}>
-                    <TimelineBar span={s} first={first} onChange={onChange} onOpen={onOpen} />
+                    <TimelineBar span={s} first={first} dayW={dayW} onChange={onChange} onOpen={onOpen} />
                   </div>
                 </div>
               );
@@ -113,6 +110,7 @@ export function TimelineView({ space, filter }: { space: Space; filter: string }
         </ul>
         {undated.length > 500 && <p className="muted small">and {undated.length - 500} more: filter to narrow them down.</p>}
       </aside>
+    </div>
     </div>
   );
 }

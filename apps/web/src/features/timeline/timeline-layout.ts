@@ -1,7 +1,6 @@
 import type { Item } from '@weft/client';
 import { addDay, type Day, dayOf, daysBetween } from '../spaces/dates';
 
-export const DAY_W = 28;
 export const ROW_H = 34;
 export const LABEL_W = 224;
 
@@ -27,8 +26,8 @@ export function splitItems(items: Item[], tz: string): { spans: Span[]; undated:
   return { spans, undated };
 }
 
-/** The days shown: a few before the first span, a couple of weeks after the last, today always in. */
-export function dayRange(spans: Span[], today: Day): { first: Day; days: number } {
+/** The days shown: a few before the first span, a couple of weeks after the last, today always in, at least `minDays`. */
+export function dayRange(spans: Span[], today: Day, minDays = 35): { first: Day; days: number } {
   let lo = today;
   let hi = today;
   for (const s of spans) {
@@ -36,13 +35,13 @@ export function dayRange(spans: Span[], today: Day): { first: Day; days: number 
     if (s.end > hi) hi = s.end;
   }
   const first = addDay(lo, -3);
-  return { first, days: Math.max(daysBetween(first, addDay(hi, 14)) + 1, 35) };
+  return { first, days: Math.max(daysBetween(first, addDay(hi, 14)) + 1, minDays) };
 }
 
 export type Arrow = { from: string; to: string; fromKey: string; toKey: string; d: string };
 
-/** "A blocks B" as an elbowed path from the end of A's bar to the start of B's. */
-export function arrows(spans: Span[], first: Day): Arrow[] {
+/** "A blocks B" as an elbowed path from the end of A's bar to the start of B's, at `dayW` pixels per day. */
+export function arrows(spans: Span[], first: Day, dayW: number): Arrow[] {
   const row = new Map(spans.map((s, n) => [s.item.id, { s, n }]));
   const out: Arrow[] = [];
   for (const { item } of spans) {
@@ -51,9 +50,9 @@ export function arrows(spans: Span[], first: Day): Arrow[] {
     for (const l of item.links) {
       const b = l.kind === 'blocks' ? row.get(l.itemId) : undefined;
       if (!b) continue;
-      const x1 = (daysBetween(first, a.s.end) + 1) * DAY_W;
+      const x1 = (daysBetween(first, a.s.end) + 1) * dayW;
       const y1 = a.n * ROW_H + ROW_H / 2;
-      const x2 = daysBetween(first, b.s.start) * DAY_W;
+      const x2 = daysBetween(first, b.s.start) * dayW;
       const y2 = b.n * ROW_H + ROW_H / 2;
       const mid = Math.max(x1 + 8, Math.min(x2 - 8, x1 + 8));
       const d = x2 - 8 >= x1 + 8 ? `M${x1},${y1} H${mid} V${y2} H${x2}` : `M${x1},${y1} h8 V${(y1 + y2) / 2} H${x2 - 8} V${y2} H${x2}`;
