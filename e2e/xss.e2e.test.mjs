@@ -151,7 +151,7 @@ const ONCE_VIEWS = [
         [text.id, select.id, multi.id],
       );
       return {
-        headers: (await page.locator('.table-th .th-sort').allTextContents()).slice(10),
+        headers: (await page.locator('.table-th .th-sort').allTextContents()).slice(11),
         rows: rows.sort((a, b) => a.key.localeCompare(b.key)),
         savedViews: sorted(await page.getByRole('list', { name: 'Saved views' }).locator('a').allTextContents()),
       };

@@ -42,6 +42,7 @@ export const CORE_PERMISSIONS = [
   'view.createPersonal',
   'view.update',
   'view.delete',
+  'view.share',
 ] as const;
 
 /** Every permission: the core's and each area's (issue 4 areas keep theirs in ./areas/). */

@@ -27,4 +27,7 @@ export const viewPolicy: Policy<'view', ViewSubject> = {
   'view.createPersonal': writes((m, v) => !v.space || canReadSpace(m, v.space)),
   'view.update': editView,
   'view.delete': editView,
+  // Sharing or unsharing hides or shows the view for everyone else: the owner decides, and only
+  // someone who may create shared views may share one.
+  'view.share': writes((m, v) => canReadView(m, v) && v.ownerId === m.userId && atLeast(m, 'member')),
 };

@@ -75,10 +75,11 @@ describe('policy tables (role x action -> allowed)', () => {
   it('fields, labels and views', () => {
     check(configPolicy, null, { 'field.manage': '1110', 'label.manage': '1110' });
     const shared: ViewSubject = { ownerId: 'other', shared: true, space: open };
-    check(viewPolicy, shared, { 'view.createShared': '1110', 'view.createPersonal': '1110', 'view.update': '1110', 'view.delete': '1110' });
+    check(viewPolicy, shared, { 'view.createShared': '1110', 'view.createPersonal': '1110', 'view.update': '1110', 'view.delete': '1110', 'view.share': '0000' });
+    check(viewPolicy, { ownerId: 'me', shared: true, space: open }, { 'view.share': '1110' });
     const mine: ViewSubject = { ownerId: 'me', shared: false, space: null };
-    check(viewPolicy, mine, { 'view.createPersonal': '1111', 'view.update': '1111', 'view.delete': '1111' });
+    check(viewPolicy, mine, { 'view.createPersonal': '1111', 'view.update': '1111', 'view.delete': '1111', 'view.share': '1110' });
     const theirs: ViewSubject = { ownerId: 'other', shared: false, space: null };
-    check(viewPolicy, theirs, { 'view.update': '0000', 'view.delete': '0000' });
+    check(viewPolicy, theirs, { 'view.update': '0000', 'view.delete': '0000', 'view.share': '0000' });
   });
 });

@@ -69,12 +69,32 @@ describe.each(testDialects())('saved views on %s', (dialect) => {
     const ifMatch = await t.app.inject({ method: 'PATCH', url: `/api/v1/views/${personal.id}`, headers: { ...c.member.headers, 'if-match': '1' }, payload: { name: 'Mine too' } });
     expect(ifMatch.json().version).toBe(2);
     const before = await dbDigest(t);
-    for (const body of [{ layout: 'gantt', version: 2 }, { query: 'x'.repeat(2001), version: 2 }, { shared: true, version: 2 }, { name: '', version: 2 }]) {
+    for (const body of [{ layout: 'gantt', version: 2 }, { query: 'x'.repeat(2001), version: 2 }, { shared: 'yes', version: 2 }, { name: '', version: 2 }]) {
       expect((await patch(c.member, personal.id, body)).statusCode).toBe(400);
     }
     expect((await create(c.member, { layout: 'gantt' })).statusCode).toBe(400);
     expect(await dbDigest(t)).toBe(before);
     expect((await eventsOf(t, c.wsId, 'view.updated')).map((e) => e.data.viewId)).toEqual([shared.id, personal.id]);
+  });
+
+  it('lets only the owner share or unshare a view (guests never share), other editors get 403', async () => {
+    const patch = (u: TestUser, id: string, body: object) => call(t, u, 'PATCH', `/api/v1/views/${id}`, body);
+    const mine = (await create(c.member, { name: 'Mine', spaceId: openSpace })).json();
+    expect(mine.abilities).toMatchObject({ share: true });
+    const up = await patch(c.member, mine.id, { shared: true, version: 1 });
+    expect(up.json()).toMatchObject({ shared: true, version: 2, abilities: { share: true, update: true } });
+    expect((await call(t, c.admin, 'GET', `/api/v1/views/${mine.id}`)).json().abilities).toMatchObject({ share: false, update: true });
+    expect((await patch(c.admin, mine.id, { shared: false, version: 2 })).json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    // Sending the value it already has is no change of sharing: any editor may.
+    expect((await patch(c.admin, mine.id, { shared: true, name: 'Ours', version: 2 })).json()).toMatchObject({ name: 'Ours', shared: true, version: 3 });
+    expect((await patch(c.member, mine.id, { shared: false, version: 3 })).json()).toMatchObject({ shared: false, version: 4 });
+    expect((await call(t, c.admin, 'GET', `/api/v1/views/${mine.id}`)).json().code).toBe('VIEW_NOT_FOUND');
+    const guests = (await create(c.guest, { name: 'Guest own' })).json();
+    expect(guests.abilities).toMatchObject({ share: false, update: true });
+    expect((await patch(c.guest, guests.id, { shared: true, version: 1 })).json().code).toBe('FORBIDDEN');
+    const ro = await readOnly(t, c.member);
+    expect((await patch(ro, mine.id, { shared: true, version: 4 })).json().code).toBe('TOKEN_READ_ONLY');
+    expect((await eventsOf(t, c.wsId, 'view.updated')).filter((e) => e.data.viewId === mine.id).map((e) => e.data.shared ?? null)).toEqual([true, null, false]);
   });
 
   it('deletes: guests never shared views, strangers see nothing, read-only tokens only read', async () => {

@@ -47,6 +47,8 @@ export const UpdateViewInput = z.strictObject({
   name: Name.optional(),
   query: z.string().max(2000).optional(),
   layout: z.enum(VIEW_LAYOUTS).optional(),
+  /** personal ↔ shared: only the view's owner may change it (`view.share`) */
+  shared: z.boolean().optional(),
   options: z.record(z.string(), z.unknown()).optional(),
 });
 export const View = z.object({

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Space, View } from '@weft/client';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { notify } from '../../lib/notices';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorAlert, Field } from '../../ui/Field';
+import type { useSavedViewActions } from '../shell/useSavedViewActions';
 import './filters.css';
 
 /** Saves the current filter and layout as a view (`POST /workspaces/{id}/views`): personal or shared. */
@@ -54,6 +55,55 @@ export function SaveViewDialog({ space, query, layout, onClose }: { space: Space
           </button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+type Actions = ReturnType<typeof useSavedViewActions>;
+
+/** Renames a saved view (`PATCH /views/{id}` with its version); the server's refusal shows here. */
+export function RenameViewDialog({ view, update, onClose }: { view: View; update: Actions['update']; onClose: () => void }) {
+  const [name, setName] = useState(view.name);
+  const { reset } = update;
+  useEffect(() => reset(), [reset]);
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    update.mutate({ view, patch: { name: name.trim() }, what: 'Renaming the view', quiet: true }, { onSuccess: onClose });
+  }
+  return (
+    <Dialog title="Rename view" onClose={onClose}>
+      <form onSubmit={onSubmit} aria-label="Rename view" className="save-view">
+        <Field label="View name" value={name} onChange={setName} autoFocus />
+        <ErrorAlert error={update.error} />
+        <div className="row">
+          <button type="submit" disabled={update.isPending || !name.trim() || name.trim() === view.name}>
+            Rename
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks before deleting a saved view (`DELETE /views/{id}`): a shared one goes for everyone. */
+export function DeleteViewDialog({ view, remove, onClose }: { view: View; remove: Actions['remove']; onClose: () => void }) {
+  const { reset } = remove;
+  useEffect(() => reset(), [reset]);
+  return (
+    <Dialog title={`Delete the view “${view.name}”?`} onClose={onClose}>
+      <p>{view.shared ? 'It is shared: it goes for everyone who sees it.' : 'Only you see it.'} This cannot be undone.</p>
+      <ErrorAlert error={remove.error} />
+      <div className="row">
+        <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(view, { onSuccess: onClose })}>
+          Delete view
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import type { Space } from '@weft/client';
-import { useCurrentWorkspaceId, useSpaces, useViews } from '../../lib/queries';
+import { useCurrentWorkspaceId, useSpaces } from '../../lib/queries';
 import { openDialog } from '../../lib/ui-state';
+import { SavedViews } from './SavedViews';
 
 function SpaceLinks({ ws, spaces, label }: { ws: string; spaces: Space[]; label: string }) {
   return (
@@ -33,7 +34,6 @@ function SpaceLinks({ ws, spaces, label }: { ws: string; spaces: Space[]; label:
 export function Sidebar() {
   const ws = useCurrentWorkspaceId();
   const spaces = useSpaces(ws);
-  const views = useViews(ws);
   if (!ws) return null;
   const live = (spaces.data ?? []).filter((s) => !s.archivedAt);
   return (
@@ -55,28 +55,7 @@ export function Sidebar() {
       <button type="button" className="link" onClick={() => openDialog('new-space')}>
         + New space
       </button>
-      <h2 className="nav-heading">Saved views</h2>
-      {(views.data ?? []).length === 0 ? (
-        <p className="muted small">None yet</p>
-      ) : (
-        <ul aria-label="Saved views" className="nav-list">
-          {(views.data ?? []).map((v) =>
-            v.spaceId ? (
-              <li key={v.id}>
-                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout, q: v.query || undefined }} title={v.shared ? 'Shared view' : 'Personal view'}>
-                  {v.name}
-                </Link>
-              </li>
-            ) : (
-              <li key={v.id}>
-                <Link to="/w/$workspaceId" params={{ workspaceId: ws }} search={{ q: v.query }}>
-                  {v.name}
-                </Link>
-              </li>
-            ),
-          )}
-        </ul>
-      )}
+      <SavedViews ws={ws} />
     </nav>
   );
 }

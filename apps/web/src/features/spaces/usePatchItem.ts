@@ -48,9 +48,11 @@ export function usePatchItem(statuses: Status[]) {
     mutationFn: ({ item, patch }) => client.items.update(item.id, { ...patch, version: item.version }),
     keys: ({ item }) => [...qc.getQueriesData({ queryKey: qk.itemsAll }).map(([k]) => k), qk.board(item.spaceId), qk.item(item.key)],
     apply: (qc, { item, patch }) => {
-      patchLists(qc, item.id, patch as Partial<Item>);
-      patchBoard(qc, item.spaceId, item.id, patch as Partial<Item>);
-      qc.setQueryData<Item>(qk.item(item.key), (i) => i && ({ ...i, ...patch } as Item));
+      // Custom fields are sent one at a time: merge them into the item's, never replace the map.
+      const values = (patch.fields ? { ...patch, fields: { ...item.fields, ...patch.fields } } : patch) as Partial<Item>;
+      patchLists(qc, item.id, values);
+      patchBoard(qc, item.spaceId, item.id, values);
+      qc.setQueryData<Item>(qk.item(item.key), (i) => i && ({ ...i, ...values } as Item));
     },
     onSuccess: (qc, saved) => {
       store(qc, saved);

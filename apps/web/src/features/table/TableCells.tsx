@@ -1,7 +1,6 @@
 import type { Item, Status } from '@weft/client';
 import { useEffect, useRef, useState } from 'react';
 import { PRIORITIES } from '../../lib/api';
-import { dayOf, moveToDay } from '../spaces/dates';
 import type { ItemPatch } from '../items/useUpdateItem';
 
 type Save = (item: Item, patch: ItemPatch) => void;
@@ -71,21 +70,5 @@ export function PriorityCell({ item, save }: { item: Item; save: Save }) {
         </option>
       ))}
     </select>
-  );
-}
-
-/** The due day in the viewer's zone; a timed deadline keeps its time of day when the day changes. */
-export function DueCell({ item, tz, save }: { item: Item; tz: string; save: Save }) {
-  return (
-    <input
-      type="date"
-      className="cell-input"
-      aria-label={`Due date of ${item.key}`}
-      value={dayOf(item.dueAt, tz) ?? ''}
-      onChange={(e) => {
-        const day = e.target.value;
-        save(item, { dueAt: !day ? null : item.dueAt ? moveToDay(item.dueAt, day, tz) : day });
-      }}
-    />
   );
 }

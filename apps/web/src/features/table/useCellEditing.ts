@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/**
+ * The open/closed state of one cell's editor. Closing by key (Enter, Escape) puts focus back on
+ * the cell's button so the keyboard user stays in the grid; closing because focus left does not.
+ * `once` guards the commit: Enter closes the editor, and its removal may still fire a blur.
+ */
+export function useCellEditing() {
+  const [editing, setEditing] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const done = useRef(false);
+  useEffect(() => {
+    if (!editing && refocus.current) {
+      refocus.current = false;
+      button.current?.focus();
+    }
+  }, [editing]);
+  const open = useCallback(() => {
+    done.current = false;
+    setEditing(true);
+  }, []);
+  const close = useCallback((focusBack: boolean) => {
+    refocus.current = focusBack;
+    setEditing(false);
+  }, []);
+  /** Runs `f` only for the first commit or cancel of this editing session. */
+  const once = useCallback((f: () => void) => {
+    if (done.current) return;
+    done.current = true;
+    f();
+  }, []);
+  return { editing, button, open, close, once };
+}
