@@ -3,7 +3,7 @@
 // status page, triage with an SLA badge, a check-in answered from its draft, and the workflow editor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, okInPage, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { launchBrowser, okInPage, screenshot, signUpInUi, startServer, } from './helpers.mjs';
 
 let server;
 let browser;
@@ -35,12 +35,7 @@ const spacePath = (area) => `${server.url}/w/${s.ws}/s/${s.space}/${area}`;
 describe('routines, intake, check-ins and space settings in the browser', () => {
   test('set-up: sign up in the UI, then a workspace and a space', { timeout: 60_000 }, async (t) => {
     try {
-      await page.goto(server.url);
-      await page.getByLabel('Email').fill(uniqueEmail('ada'));
-      await page.getByLabel('Name').fill('Ada Lovelace');
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Sign up' }).click();
-      await page.getByText('Signed in as').waitFor();
+      await signUpInUi(page, server.url, 'Ada Lovelace');
       s.me = (await api('GET', '/me')).id;
       s.ws = (await api('POST', '/workspaces', { name: 'Analytical Engines' })).id;
       const space = await api('POST', `/workspaces/${s.ws}/spaces`, { key: 'OPS', name: 'Operations' });

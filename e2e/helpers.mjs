@@ -1,6 +1,7 @@
 // Shared set-up for the browser end-to-end tests: the real server as a child process on a fresh
 // SQLite data folder, and Debian's Chromium driven by playwright-core (no downloaded browser builds:
 // this network reaches no browser CDN, so `npx playwright install` cannot work here).
+import { after, before } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -111,6 +112,43 @@ async function waitForHealth(url) {
 export async function launchBrowser() {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium (.ci/run does this)`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The usual set-up of a browser test file: registers node:test `before`/`after` hooks that start
+ * the server and one Chromium page (10 s default timeout, uncaught page errors collected), and
+ * hands the handles to `ready` once they exist. `prepare(context)` runs before the page opens
+ * (e.g. holdableStream).
+ */
+export function openPage({ viewport = { width: 1280, height: 900 }, prepare } = {}, ready) {
+  const h = { server: null, browser: null, context: null, page: null, pageErrors: [], extra: undefined };
+  before(async () => {
+    h.server = await startServer();
+    h.browser = await launchBrowser();
+    h.context = await h.browser.newContext({ viewport });
+    h.extra = prepare ? await prepare(h.context) : undefined;
+    h.page = await h.context.newPage();
+    h.page.setDefaultTimeout(10_000);
+    h.page.on('pageerror', (e) => h.pageErrors.push(String(e)));
+    ready(h);
+  });
+  after(async () => {
+    await h.context?.close();
+    await h.browser?.close();
+    await h.server?.stop();
+  });
+  return h;
+}
+
+/** Signs a new person up through the web app's form on `url` and waits until the app says who is signed in. */
+export async function signUpInUi(page, url, name, { email = uniqueEmail(name.split(' ')[0].toLowerCase()), password = 'correct horse battery' } = {}) {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByText('Signed in as').waitFor();
+  return email;
 }
 
 /** A unique e-mail per run, so reruns against a kept data folder never collide. */

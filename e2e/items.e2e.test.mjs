@@ -4,7 +4,7 @@
 // project's overview.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, okInPage, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { launchBrowser, okInPage, screenshot, signUpInUi, startServer, uniqueEmail } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery';
 // UTC+14: "today" there is a day ahead of UTC for most of the day, so a zone mix-up shows.
@@ -47,12 +47,7 @@ const panel = () => page.getByRole('complementary', { name: 'Item panel' });
 describe('items', () => {
   test('set-up: a workspace with a teammate, a label, a project space and custom fields', { timeout: 60_000 }, async (t) => {
     try {
-      await page.goto(server.url);
-      await page.getByLabel('Email').fill(uniqueEmail('grace'));
-      await page.getByLabel('Name').fill('Grace Hopper');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign up' }).click();
-      await page.getByText('Signed in as').waitFor();
+      await signUpInUi(page, server.url, 'Grace Hopper', { password: PASSWORD });
       s.me = await api('PATCH', '/me', { timeZone: ZONE });
       s.ws = await api('POST', '/workspaces', { name: 'Navy Lab' });
       const invite = await api('POST', `/workspaces/${s.ws.id}/invites`, {});

@@ -4,7 +4,7 @@
 // arrow, drag to move), board swimlanes, the visual filter builder and saved views.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { holdableStream, launchBrowser, okInPage, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { holdableStream, launchBrowser, okInPage, screenshot, signUpInUi, startServer, } from './helpers.mjs';
 
 let server;
 let browser;
@@ -57,12 +57,7 @@ async function dragTo(from, x, y) {
 describe('space views', () => {
   test('set up: a user in Pacific/Kiritimati (UTC+14), a workspace, a space and items', { timeout: 60_000 }, async (t) => {
     try {
-      await page.goto(server.url);
-      await page.getByLabel('Email').fill(uniqueEmail('ada'));
-      await page.getByLabel('Name').fill('Ada Lovelace');
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.getByRole('button', { name: 'Sign up' }).click();
-      await page.getByText('Signed in as').waitFor();
+      await signUpInUi(page, server.url, 'Ada Lovelace');
       await ok('PATCH', '/me', { timeZone: 'Pacific/Kiritimati' });
       const ws = await ok('POST', '/workspaces', { name: 'Engine' });
       s.ws = ws.id;

@@ -1,5 +1,5 @@
 import type { Member } from '@weft/client';
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 
 // The `@word` being typed right before the caret; `@` must start a word, as the server requires
 // (apps/server/src/commands/comments/mentions.ts), so an email address typed in full never opens it.
@@ -32,6 +32,16 @@ export function MentionTextarea({ id, value, onChange, members, rows = 3, requir
   const open = options.length > 0;
   const current = Math.min(active, Math.max(options.length - 1, 0));
 
+  const caretAfter = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose each time the text changes (the inserted mention is then in the DOM)
+  useLayoutEffect(() => {
+    const caret = caretAfter.current;
+    if (caret === null || !ref.current) return;
+    caretAfter.current = null;
+    ref.current.focus();
+    ref.current.setSelectionRange(caret, caret);
+  }, [value]);
+
   function track(text: string, caret: number) {
     const m = TYPING.exec(text.slice(0, caret));
     setQuery(m ? { at: caret - m[1].length - 1, text: m[1] } : null);
@@ -44,11 +54,9 @@ export function MentionTextarea({ id, value, onChange, members, rows = 3, requir
     const next = value.slice(0, query.at) + mention + value.slice(end);
     onChange(next);
     setQuery(null);
-    const caret = query.at + mention.length;
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(caret, caret);
-    });
+    // Placed once the new text is in the DOM (the layout effect below), before the next key is
+    // handled: a frame later, keys typed in between would land before the caret moved.
+    caretAfter.current = query.at + mention.length;
   }
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
     if (!open) return;
