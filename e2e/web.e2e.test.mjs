@@ -237,6 +237,17 @@ describe('web app', () => {
     await page.getByLabel('Group by').selectOption('priority');
     await list.locator('.list-group .status-name', { hasText: 'urgent' }).waitFor();
     assert.deepEqual(await list.locator('.list-group', { hasText: 'urgent' }).locator('.count').textContent(), '1');
+    // A custom select field of the space (from the picker): its options in order, then "No value".
+    const field = (await apiInPage('POST', `/workspaces/${parent.workspaceId}/fields`, { name: 'Severity', type: 'select', spaceId: parent.spaceId, options: [{ name: 'Sev 1' }, { name: 'Sev 2' }] })).json;
+    const sev2 = field.options[1].id;
+    assert.equal((await apiInPage('PATCH', `/items/${parent.id}`, { version: parent.version, fields: { [field.id]: sev2 } })).status, 200);
+    await page.reload();
+    await page.getByLabel('Group by').selectOption({ label: 'Severity' });
+    await list.locator('.list-group', { hasText: 'Sev 2' }).waitFor();
+    const groups = () => list.locator('.list-group .status-name').allTextContents();
+    assert.deepEqual(await groups(), ['Sev 2', 'No value']);
+    assert.equal(await list.locator('.list-group', { hasText: 'Sev 2' }).locator('.count').textContent(), '1');
+    await page.goto(state.spaceUrl.replace(/view=\w+/, 'view=list'));
     await page.getByLabel('Group by').selectOption('status');
   });
 

@@ -11,6 +11,7 @@ import { plainKey } from '../keyboard/useGlobalShortcuts';
 import { useMembers } from '../../lib/queries';
 import { useWorkspaceLabels } from '../items/item-lookups';
 import { BulkBar } from './BulkBar';
+import { useSpaceFields } from '../spaces/lookups';
 import { GROUP_FIELDS, type GroupField, groupFromQuery, groupItems } from './grouping';
 import '../items/items.css';
 
@@ -31,8 +32,12 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
   });
 
   const [picked, setPicked] = useState<GroupField>(() => (localStorage.getItem(`weft.group.${space.id}`) as GroupField | null) ?? 'status');
-  const groupBy = groupFromQuery(filter) ?? (GROUP_FIELDS.includes(picked) ? picked : 'status');
-  const members = useMembers(groupBy === 'assignee' ? space.workspaceId : undefined);
+  const fields = useSpaceFields(space.workspaceId, space.id);
+  const groupable = (fields.data ?? []).filter((f) => f.type !== 'text' && f.type !== 'url');
+  const known = (g: GroupField) => (GROUP_FIELDS as readonly string[]).includes(g) || groupable.some((f) => `field:${f.id}` === g);
+  const groupBy: GroupField = groupFromQuery(filter) ?? (known(picked) ? picked : 'status');
+  const customGroup = groupBy.startsWith('field:') ? groupable.find((f) => `field:${f.id}` === groupBy) : undefined;
+  const members = useMembers(groupBy === 'assignee' || customGroup?.type === 'person' ? space.workspaceId : undefined);
   const labels = useWorkspaceLabels(groupBy === 'label' ? space.workspaceId : undefined);
   const { rows, itemRows } = useMemo(() => {
     const items = list.data?.pages.flatMap((p) => p.data) ?? [];
@@ -41,6 +46,7 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
     const names = {
       people: new Map((members.data ?? []).map((m) => [m.userId, m.name])),
       labels: new Map((labels.data ?? []).map((l) => [l.id, l.name])),
+      fields: fields.data,
     };
     for (const g of groupItems(items, groupBy, space, names)) {
       out.push({ kind: 'group', id: g.id, name: g.name, count: g.items.length });
@@ -50,7 +56,7 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
       }
     }
     return { rows: out, itemRows };
-  }, [list.data, space, groupBy, members.data, labels.data]);
+  }, [list.data, space, groupBy, members.data, labels.data, fields.data]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => (rows[i]?.kind === 'group' ? 40 : 44), overscan: 10 });
@@ -140,6 +146,11 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
           {GROUP_FIELDS.map((f) => (
             <option key={f} value={f}>
               {f}
+            </option>
+          ))}
+          {groupable.map((f) => (
+            <option key={f.id} value={`field:${f.id}`}>
+              {f.name}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import type { Item, Space } from '@weft/client';
+import type { Field, Item, Space } from '@weft/client';
 import { describe, expect, it } from 'vitest';
 import { groupFromQuery, groupItems, nest } from './grouping';
 
@@ -26,5 +26,27 @@ describe('list grouping', () => {
     expect(groupItems(items, 'status', space, names).map((g) => g.name)).toEqual(['Todo', 'Doing']);
     expect(groupFromQuery('is:open group:Priority')).toBe('priority');
     expect(groupFromQuery('group:due')).toBeNull();
+  });
+  it('groups by a custom field: options in their order (an item in each of its multi-select options), people by name, numbers in order, then "No value"', () => {
+    const tier = { id: 'f1', name: 'Customer tier', type: 'select', options: [{ id: 'gold', name: 'Gold' }, { id: 'free', name: 'Free' }] } as unknown as Field;
+    const areas = { id: 'f2', name: 'Areas', type: 'multi_select', options: [{ id: 'ui', name: 'UI' }, { id: 'db', name: 'DB' }] } as unknown as Field;
+    const reviewer = { id: 'f3', name: 'Reviewer', type: 'person', options: [] } as unknown as Field;
+    const points = { id: 'f4', name: 'Points', type: 'number', options: [] } as unknown as Field;
+    const done = { id: 'f5', name: 'Signed off', type: 'checkbox', options: [] } as unknown as Field;
+    const fields = [tier, areas, reviewer, points, done];
+    const n = { ...names, fields };
+    const items = [
+      item('a', { fields: { f1: 'free', f2: ['ui', 'db'], f3: 'u1', f4: 13, f5: true } }),
+      item('b', { fields: { f1: 'gold', f4: 2 } }),
+      item('c', { fields: { f3: 'u2' } }),
+    ];
+    const show = (g: ReturnType<typeof groupItems>) => g.map((x) => [x.name, x.items.map((r) => r.item.id)]);
+    expect(show(groupItems(items, 'field:f1', space, n))).toEqual([['Gold', ['b']], ['Free', ['a']], ['No value', ['c']]]);
+    expect(show(groupItems(items, 'field:f2', space, n))).toEqual([['UI', ['a']], ['DB', ['a']], ['No value', ['b', 'c']]]);
+    expect(show(groupItems(items, 'field:f3', space, n))).toEqual([['Ana', ['c']], ['Zoe', ['a']], ['No value', ['b']]]);
+    expect(show(groupItems(items, 'field:f4', space, n))).toEqual([['2', ['b']], ['13', ['a']], ['No value', ['c']]]);
+    expect(show(groupItems(items, 'field:f5', space, n))).toEqual([['Yes', ['a']], ['No', ['b', 'c']]]);
+    // A field that is gone falls back to status.
+    expect(groupItems(items, 'field:gone', space, n).map((g) => g.name)).toEqual(['Todo']);
   });
 });

@@ -1,17 +1,43 @@
-import type { Item, Space } from '@weft/client';
+import type { Field, Item, Space } from '@weft/client';
 
 export const GROUP_FIELDS = ['status', 'priority', 'assignee', 'type', 'label'] as const;
-export type GroupField = (typeof GROUP_FIELDS)[number];
+/** A built-in field, or `field:<id>` for a custom field of the space. */
+export type GroupField = (typeof GROUP_FIELDS)[number] | `field:${string}`;
 export type Group = { id: string; name: string; items: Array<{ item: Item; depth: number }> };
-type Names = { people: Map<string, string>; labels: Map<string, string> };
+type Names = { people: Map<string, string>; labels: Map<string, string>; fields?: readonly Field[] };
 
 const PRIORITY_ORDER = ['urgent', 'high', 'medium', 'low', 'none'] as const;
 
-/** `group:<field>` in the filter (the query language's grouping), when it names one the list can show. */
+/**
+ * `group:<field>` in the filter (the query language's grouping), when it names one the list can
+ * show. The query language groups by built-in fields only (the server refuses others); custom
+ * fields are offered by the picker.
+ */
 export function groupFromQuery(filter: string): GroupField | null {
   const m = /(?:^|\s)group:(\w+)/i.exec(filter);
   const f = m?.[1]?.toLowerCase();
   return GROUP_FIELDS.find((g) => g === f) ?? null;
+}
+
+/** Groups of a custom field: options in their order, people and other values by name, then "No value". */
+function customGroups(items: readonly Item[], field: Field, names: Names): Group[] {
+  const NONE = '∅';
+  const raw = (i: Item): unknown[] => {
+    const v = i.fields?.[field.id];
+    if (v === undefined || v === null || v === '') return [];
+    return Array.isArray(v) ? v : [v];
+  };
+  const keysOf = (i: Item) => {
+    const ks = raw(i).map((v) => String(v));
+    return ks.length ? ks : [NONE];
+  };
+  const none = { id: NONE, name: 'No value' };
+  if (field.type === 'select' || field.type === 'multi_select') return bucket(items, keysOf, [...field.options.map((o) => ({ id: o.id, name: o.name })), none]);
+  if (field.type === 'checkbox') return bucket(items, (i) => [raw(i)[0] === true ? 'true' : 'false'], [{ id: 'true', name: 'Yes' }, { id: 'false', name: 'No' }]);
+  const label = (k: string) => (field.type === 'person' ? (names.people.get(k) ?? k) : k);
+  const seen = [...new Set(items.flatMap((i) => raw(i).map((v) => String(v))))].map((k) => ({ id: k, name: label(k) }));
+  const sorted = field.type === 'number' ? seen.sort((a, b) => Number(a.id) - Number(b.id)) : seen.sort((a, b) => a.name.localeCompare(b.name));
+  return bucket(items, keysOf, [...sorted, none]);
 }
 
 /**
@@ -48,6 +74,11 @@ function bucket(items: readonly Item[], keysOf: (i: Item) => string[], order: Ar
 
 /** The list's groups for a field: statuses in workflow order, priorities from urgent, people and labels by name. */
 export function groupItems(items: readonly Item[], field: GroupField, space: Space, names: Names): Group[] {
+  if (field.startsWith('field:')) {
+    const custom = names.fields?.find((f) => `field:${f.id}` === field);
+    if (custom) return customGroups(items, custom, names);
+    field = 'status';
+  }
   const NONE = '∅';
   const byName = (ids: Iterable<string>, label: Map<string, string>, none: string) => [
     ...[...new Set(ids)].map((id) => ({ id, name: label.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name)),
