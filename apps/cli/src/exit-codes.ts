@@ -28,6 +28,7 @@ export const EXIT_BY_CODE: Readonly<Record<string, number>> = {
   VERSION_CONFLICT: EXIT.conflict,
   RATE_LIMITED: EXIT.rateLimited,
   UNREACHABLE: EXIT.unreachable,
+  DATABASE_UNAVAILABLE: EXIT.unreachable,
 };
 
 export function exitCodeFor(code: string): number {
@@ -54,7 +55,7 @@ export const EXIT_HELP = `Exit status:
   5  *_NOT_FOUND (item, space, workspace...)
   6  VERSION_CONFLICT (someone changed it first; read it again), any other 409 conflict
   7  RATE_LIMITED
-  8  cannot reach the server
+  8  cannot reach the server, or it cannot reach its database (DATABASE_UNAVAILABLE)
 Errors print \`error CODE: detail\` on stderr.`;
 
 /** A failure the CLI itself detects (bad arguments, nothing to change...). */

@@ -9,7 +9,30 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   VERSION_CONFLICT: 'Someone else changed this first',
   RATE_LIMITED: 'Too many requests',
   INTERNAL: 'Something went wrong on our side',
+  DATABASE_UNAVAILABLE: 'The database is unavailable',
 };
+
+// PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your request is
+// wrong": connection exceptions (class 08), shutdowns and "cannot connect now" (57P01–57P03),
+// too many connections (53300), and a database that refuses connections (55000 with that message).
+const PG_UNAVAILABLE = /^(08...|57P0[1-3]|53300)$/;
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Is this error the database being out of reach (PostgreSQL restarting or refusing connections,
+ * the network to it down, SQLite locked by another process past its busy timeout)? Then the answer
+ * is 503 with Retry-After, not a 500: nothing is wrong with the request and retrying will work.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (PG_UNAVAILABLE.test(code) || NET_UNAVAILABLE.has(code)) return true;
+  if (code === '55000' && /not currently accepting connections/.test(message)) return true;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return true;
+  return /^Connection terminated|timeout exceeded when trying to connect/.test(message);
+}
 
 type ProblemBody = {
   type: string;
@@ -69,6 +92,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const client = fastifyClientCode(err);
     if (client) return sendProblem(reply, req, client, err.message);
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err, requestId: req.id }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, req, 'DATABASE_UNAVAILABLE', 'the database cannot be reached right now; retry in a few seconds');
+    }
     req.log.error({ err, requestId: req.id }, 'unhandled error');
     return sendProblem(reply, req, 'INTERNAL', `internal error; quote request id ${req.id} when reporting it`);
   });

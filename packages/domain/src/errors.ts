@@ -46,6 +46,8 @@ export const CORE_ERRORS = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database cannot be reached right now (restarting, refusing connections, locked): retry. */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 /** Every error code and its HTTP status: the core's and each area's (issue 4 areas keep theirs in ./areas/). */
