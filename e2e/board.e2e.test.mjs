@@ -196,4 +196,27 @@ describe('board', () => {
     assert.deepEqual(await storedOrder('Todo'), ['Bravo', 'Charlie', 'Echo', 'Alpha', 'Delta']);
     assert.deepEqual(pageErrors, []);
   });
+
+  test('a saved view keeps the board columns and swimlanes, and brings them back from the sidebar', { timeout: 30_000 }, async () => {
+    await page.goto(boardUrl(`&columns=${s.stage.id}&lanes=priority`));
+    await page.getByRole('region', { name: 'Lane No priority' }).locator('section.column[data-column="Build"]').waitFor();
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('View name').fill('Stages by priority');
+    await page.getByRole('form', { name: 'Save view' }).getByRole('button', { name: 'Save view' }).click();
+    const link = page.getByRole('list', { name: 'Saved views' }).getByRole('link', { name: 'Stages by priority' });
+    await link.waitFor();
+    const views = (await ok('GET', `/workspaces/${s.ws}/views?limit=200`)).data;
+    const saved = views.find((v) => v.name === 'Stages by priority');
+    assert.deepEqual(saved.options, { columns: s.stage.id, lanes: 'priority' });
+    // Elsewhere, with the plain board remembered, the link restores both.
+    await page.goto(boardUrl());
+    await page.getByLabel('Swimlanes').selectOption('none');
+    await column('Todo').waitFor();
+    await link.click();
+    await page.waitForURL((u) => u.searchParams.get('columns') === s.stage.id && u.searchParams.get('lanes') === 'priority');
+    await page.getByRole('region', { name: 'Lane No priority' }).locator('section.column[data-column="Build"]').waitFor();
+    assert.equal(await page.getByLabel('Columns').inputValue(), s.stage.id);
+    assert.equal(await page.getByLabel('Swimlanes').inputValue(), 'priority');
+    assert.deepEqual(pageErrors, []);
+  });
 });

@@ -243,6 +243,7 @@ describe('web app', () => {
     assert.equal((await apiInPage('PATCH', `/items/${parent.id}`, { version: parent.version, fields: { [field.id]: sev2 } })).status, 200);
     await page.reload();
     await page.getByLabel('Group by').selectOption({ label: 'Severity' });
+    await page.waitForURL((u) => u.searchParams.get('group') === `field:${field.id}`);
     await list.locator('.list-group', { hasText: 'Sev 2' }).waitFor();
     const groups = () => list.locator('.list-group .status-name').allTextContents();
     assert.deepEqual(await groups(), ['Sev 2', 'No value']);

@@ -4,7 +4,7 @@ import { RootLayout } from './RootLayout';
 
 export const SPACE_VIEWS = ['board', 'list', 'table', 'calendar', 'timeline'] as const;
 export type SpaceView = (typeof SPACE_VIEWS)[number];
-export type SpaceSearch = { view: SpaceView; q?: string; item?: string; zoom?: string; columns?: string };
+export type SpaceSearch = { view: SpaceView; q?: string; item?: string; zoom?: string; columns?: string; lanes?: string; group?: string };
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 // Code-based routes; every page but the home one is its own chunk, loaded when first visited.
@@ -28,8 +28,9 @@ export const myWorkRoute = createRoute({
 export const spaceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/w/$workspaceId/s/$spaceId',
-  // zoom: the timeline's scale (features/timeline validates it); columns: the board's column field id (features/board).
-  validateSearch: (s: Record<string, unknown>): SpaceSearch => ({ view: SPACE_VIEWS.find((v) => v === s.view) ?? 'board', q: str(s.q), item: str(s.item), zoom: str(s.zoom), columns: str(s.columns) }),
+  // zoom: the timeline's scale (features/timeline validates it); columns: the board's column field id, lanes: its
+  // swimlanes (features/board); group: the list's grouping (features/list). Saved views keep the last three.
+  validateSearch: (s: Record<string, unknown>): SpaceSearch => ({ view: SPACE_VIEWS.find((v) => v === s.view) ?? 'board', q: str(s.q), item: str(s.item), zoom: str(s.zoom), columns: str(s.columns), lanes: str(s.lanes), group: str(s.group) }),
   component: lazyRouteComponent(() => import('../features/spaces/SpacePage'), 'SpacePage'),
 });
 

@@ -1,6 +1,8 @@
+import { useNavigate } from '@tanstack/react-router';
 import type { Member } from '@weft/client';
 import { useId, useState } from 'react';
 import { type BoardCard, PRIORITIES } from '../../lib/api';
+import { spaceRoute } from '../../routes/router';
 import { BoardColumnView } from './BoardColumnView';
 import { type Column, type Grouping, groupCards } from './columns';
 import './swimlanes.css';
@@ -12,14 +14,21 @@ export type Lane = { id: string; name: string; cards: BoardCard[] };
 const KEY = 'weft.board.lanes';
 const stored = (): LaneMode => LANE_MODES.find((m) => m === localStorage.getItem(KEY)) ?? 'none';
 
-/** The board's swimlane choice, remembered in this browser. */
+/**
+ * The board's swimlane choice: `?lanes=` in the URL (so a saved view or a shared link brings it),
+ * else the last one chosen in this browser.
+ */
 export function useLaneMode(): [LaneMode, (m: LaneMode) => void] {
-  const [mode, setMode] = useState<LaneMode>(stored);
+  const { lanes } = spaceRoute.useSearch();
+  const navigate = useNavigate({ from: spaceRoute.fullPath });
+  const [remembered, setRemembered] = useState<LaneMode>(stored);
+  const mode = LANE_MODES.find((m) => m === lanes) ?? remembered;
   return [
     mode,
     (m) => {
       localStorage.setItem(KEY, m);
-      setMode(m);
+      setRemembered(m);
+      void navigate({ search: (s) => ({ ...s, lanes: m === 'none' ? undefined : m }) });
     },
   ];
 }

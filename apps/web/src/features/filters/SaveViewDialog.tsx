@@ -10,13 +10,13 @@ import type { useSavedViewActions } from '../shell/useSavedViewActions';
 import './filters.css';
 
 /** Saves the current filter and layout as a view (`POST /workspaces/{id}/views`): personal or shared. */
-export function SaveViewDialog({ space, query, layout, onClose }: { space: Space; query: string; layout: View['layout']; onClose: () => void }) {
+export function SaveViewDialog({ space, query, layout, options = {}, onClose }: { space: Space; query: string; layout: View['layout']; options?: Record<string, string>; onClose: () => void }) {
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const id = useId();
   const save = useMutation({
-    mutationFn: () => client.views.create(space.workspaceId, { name: name.trim(), query, layout, spaceId: space.id, shared }),
+    mutationFn: () => client.views.create(space.workspaceId, { name: name.trim(), query, layout, spaceId: space.id, shared, options }),
     onSuccess: async (v) => {
       await qc.invalidateQueries({ queryKey: qk.views(space.workspaceId) });
       notify({ kind: 'info', title: `Saved the view “${v.name}”`, detail: v.shared ? 'Everyone who can read this space sees it.' : 'Only you see it.' });
@@ -33,6 +33,7 @@ export function SaveViewDialog({ space, query, layout, onClose }: { space: Space
         <Field label="View name" value={name} onChange={setName} autoFocus />
         <p className="muted small">
           Layout: {layout}. Filter: <code>{query || '(none)'}</code>
+          {Object.keys(options).length > 0 && <> Also kept: {Object.keys(options).join(', ')}.</>}
         </p>
         <fieldset aria-labelledby={`${id}-who`}>
           <span id={`${id}-who`} className="visually-hidden">

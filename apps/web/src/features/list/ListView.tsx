@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { spaceRoute } from '../../routes/router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Item, Space } from '@weft/client';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -31,7 +32,12 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
     getNextPageParam: (p) => p.nextCursor ?? undefined,
   });
 
-  const [picked, setPicked] = useState<GroupField>(() => (localStorage.getItem(`weft.group.${space.id}`) as GroupField | null) ?? 'status');
+  // The grouping: `?group=` in the URL (a saved view or a shared link brings it), else the last one
+  // picked for this space in this browser.
+  const { group: groupParam } = spaceRoute.useSearch();
+  const goSearch = useNavigate({ from: spaceRoute.fullPath });
+  const [remembered, setPicked] = useState<GroupField>(() => (localStorage.getItem(`weft.group.${space.id}`) as GroupField | null) ?? 'status');
+  const picked = (groupParam as GroupField | undefined) ?? remembered;
   const fields = useSpaceFields(space.workspaceId, space.id);
   const groupable = (fields.data ?? []).filter((f) => f.type !== 'text' && f.type !== 'url');
   const known = (g: GroupField) => (GROUP_FIELDS as readonly string[]).includes(g) || groupable.some((f) => `field:${f.id}` === g);
@@ -141,6 +147,7 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
             const f = e.target.value as GroupField;
             localStorage.setItem(`weft.group.${space.id}`, f);
             setPicked(f);
+            void goSearch({ search: (s) => ({ ...s, group: f === 'status' ? undefined : f }) });
           }}
         >
           {GROUP_FIELDS.map((f) => (

@@ -2,7 +2,7 @@ import { Link, useLocation } from '@tanstack/react-router';
 import type { View } from '@weft/client';
 import { lazy, Suspense, useState } from 'react';
 import { useViews } from '../../lib/queries';
-import { currentFilter, type Entry, type Here, menuEntries } from './saved-views';
+import { currentFilter, type Entry, type Here, menuEntries, viewOptionsOf } from './saved-views';
 import { useSavedViewActions } from './useSavedViewActions';
 import { ViewMenu } from './ViewMenu';
 import './saved-views.css';
@@ -37,7 +37,7 @@ export function SavedViews({ ws }: { ws: string }) {
           {list.map((v) => (
             <li key={v.id} className="saved-view">
               {v.spaceId ? (
-                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout, q: v.query || undefined }} title={v.shared ? 'Shared view' : 'Personal view'}>
+                <Link to="/w/$workspaceId/s/$spaceId" params={{ workspaceId: ws, spaceId: v.spaceId }} search={{ view: v.layout, q: v.query || undefined, ...viewOptionsOf(v.options) }} title={v.shared ? 'Shared view' : 'Personal view'}>
                   {v.name}
                 </Link>
               ) : (

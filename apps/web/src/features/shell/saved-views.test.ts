@@ -1,16 +1,17 @@
 import type { View } from '@weft/client';
 import { describe, expect, it } from 'vitest';
-import { currentFilter, menuEntries, menuMove } from './saved-views';
+import { currentFilter, menuEntries, menuMove, viewOptionsOf } from './saved-views';
 
 const view = (over: Partial<View> = {}) => ({ workspaceId: 'w', spaceId: 's', shared: false, abilities: { update: true, delete: true, share: true }, ...over }) as View;
 
 describe('saved views menu', () => {
   it('offers the filter on screen only on the view’s own page', () => {
-    expect(currentFilter(view(), { pathname: '/w/w/s/s', search: { view: 'table', q: 'priority:high' } })).toEqual({ query: 'priority:high', layout: 'table' });
-    expect(currentFilter(view(), { pathname: '/w/w/s/s/', search: {} })).toEqual({ query: '', layout: 'board' });
+    expect(currentFilter(view(), { pathname: '/w/w/s/s', search: { view: 'table', q: 'priority:high' } })).toEqual({ query: 'priority:high', layout: 'table', options: {} });
+    expect(currentFilter(view(), { pathname: '/w/w/s/s/', search: {} })).toEqual({ query: '', layout: 'board', options: {} });
     expect(currentFilter(view(), { pathname: '/w/w/s/other', search: { q: 'x' } })).toBeNull();
     expect(currentFilter(view(), { pathname: '/w/w/s/s/overview', search: {} })).toBeNull();
-    expect(currentFilter(view(), { pathname: '/w/w/s/s', search: { view: 'gantt' } })).toEqual({ query: '', layout: 'board' });
+    expect(currentFilter(view(), { pathname: '/w/w/s/s', search: { view: 'gantt' } })).toEqual({ query: '', layout: 'board', options: {} });
+    expect(currentFilter(view(), { pathname: '/w/w/s/s', search: { view: 'board', columns: 'f1', lanes: 'assignee', item: 'X-1' } })).toEqual({ query: '', layout: 'board', options: { columns: 'f1', lanes: 'assignee' } });
     expect(currentFilter(view({ spaceId: null }), { pathname: '/w/w', search: { q: 'due:today' } })).toEqual({ query: 'due:today' });
     expect(currentFilter(view({ spaceId: null }), { pathname: '/w/w/s/s', search: {} })).toBeNull();
   });
@@ -30,5 +31,11 @@ describe('saved views menu', () => {
     expect(menuMove('End', 0, 3)).toBe(2);
     expect(menuMove('a', 0, 3)).toBeNull();
     expect(menuMove('ArrowDown', 0, 0)).toBeNull();
+  });
+
+  it('keeps board columns, swimlanes and list grouping as view options, and nothing else', () => {
+    expect(viewOptionsOf({ view: 'list', q: 'x', group: 'priority', zoom: 'week', columns: '', lanes: 3 })).toEqual({ group: 'priority' });
+    expect(viewOptionsOf(undefined)).toEqual({});
+    expect(viewOptionsOf({ columns: 'f1', lanes: 'priority', group: 'field:f2' })).toEqual({ columns: 'f1', lanes: 'priority', group: 'field:f2' });
   });
 });

@@ -2,7 +2,21 @@ import type { View } from '@weft/client';
 
 /** Where the person is: the router's pathname and parsed search. */
 export type Here = { pathname: string; search: Record<string, unknown> };
-export type Current = { query: string; layout?: View['layout'] };
+/** The space page's display choices a view keeps besides filter and layout: board columns, swimlanes, list grouping (URL search params). */
+export type ViewOptions = { columns?: string; lanes?: string; group?: string };
+export type Current = { query: string; layout?: View['layout']; options?: ViewOptions };
+
+const OPTION_KEYS = ['columns', 'lanes', 'group'] as const;
+
+/** The view options in a URL search or a saved view's `options`: the known keys holding strings, nothing else. */
+export function viewOptionsOf(from: Record<string, unknown> | undefined): ViewOptions {
+  const out: ViewOptions = {};
+  for (const k of OPTION_KEYS) {
+    const v = from?.[k];
+    if (typeof v === 'string' && v !== '') out[k] = v;
+  }
+  return out;
+}
 export type Entry = 'rename' | 'update' | 'share' | 'unshare' | 'delete';
 
 // The space page's layouts (the server's VIEW_LAYOUTS); kept here, not imported from the router,
@@ -19,7 +33,7 @@ export function currentFilter(v: Pick<View, 'workspaceId' | 'spaceId'>, here: He
   if (!v.spaceId) return path === `/w/${v.workspaceId}` ? { query } : null;
   if (path !== `/w/${v.workspaceId}/s/${v.spaceId}`) return null;
   const layout = LAYOUTS.find((l) => l === here.search.view) ?? 'board';
-  return { query, layout };
+  return { query, layout, options: viewOptionsOf(here.search) };
 }
 
 /** The menu of a saved view: only what the server says this person may do (its abilities). */

@@ -8,6 +8,7 @@ import { FilterBox } from '../filters/FilterBox';
 import { ListView } from '../list/ListView';
 import { SpaceAreaNav } from './settings/SpaceAreaNav';
 import { StreamThroughput } from './StreamThroughput';
+import { viewOptionsOf } from '../shell/saved-views';
 
 const ItemPanel = lazy(() => import('../items/ItemPanel').then((m) => ({ default: m.ItemPanel })));
 // The newer layouts and the filter tools are their own chunks: the board and list stay light.
@@ -63,7 +64,7 @@ export function SpacePage() {
         </div>
         <Suspense fallback={null}>
           {building && <FilterBuilder key={filter} space={s} query={draft} onChange={setDraft} onApply={apply} />}
-          {saving && <SaveViewDialog space={s} query={filter} layout={search.view} onClose={closeSave} />}
+          {saving && <SaveViewDialog space={s} query={filter} layout={search.view} options={viewOptionsOf(search)} onClose={closeSave} />}
         </Suspense>
         <Suspense fallback={<p className="loading">Loading…</p>}>
           {search.view === 'board' && <BoardView spaceId={s.id} filter={filter} />}
