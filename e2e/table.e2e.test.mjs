@@ -191,6 +191,41 @@ describe('table inline edit and saved views', () => {
     assert.deepEqual(pageErrors, []);
   });
 
+  test('an edit still open when its row leaves the table (a live change filters it out) is sent, not dropped', { timeout: 30_000 }, async () => {
+    const key = s.a.key;
+    const before = await item(key);
+    await ok('PATCH', `/items/${key}`, { version: before.version, priority: 'urgent' });
+    await page.goto(tableUrl('priority:urgent'));
+    // Bring the cell into view first: a scroll closes (and saves) an open popup, and the scroll
+    // Playwright makes to reach the cell would otherwise land after the click.
+    await cellButton('Tags', key).scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await cellButton('Tags', key).click();
+    const tags = page.getByRole('dialog', { name: `Tags of ${key}` });
+    const had = (await item(key)).fields[s.f.tags.id] ?? [];
+    const add = s.f.tags.options.find((o) => !had.includes(o.id));
+    await tags.getByLabel(add.name).check();
+    // Someone lowers the priority: the row no longer matches the filter and leaves the table while
+    // the popup is open. The ticks go out with the version the row had: a conflict to reapply.
+    // (set-up calls go through the page too: wait for the PATCH that carries the tags)
+    const tagsPatch = () =>
+      page.waitForResponse((r) => /\/api\/v1\/items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH' && (r.request().postData() ?? '').includes(s.f.tags.id));
+    const sent = tagsPatch();
+    const cur = await item(key);
+    await ok('PATCH', `/items/${key}`, { version: cur.version, priority: 'low' });
+    const first = await sent;
+    assert.equal(first.status(), 409);
+    assert.deepEqual(JSON.parse(first.request().postData()).fields, { [s.f.tags.id]: [...had, add.id] });
+    const notice = page.getByRole('alert').filter({ hasText: 'someone changed this first' });
+    const again = tagsPatch();
+    await notice.getByRole('button', { name: 'Reapply my change' }).click();
+    assert.equal((await again).status(), 200);
+    const now = await item(key);
+    assert.deepEqual([...now.fields[s.f.tags.id]].sort(), [...had, add.id].sort());
+    assert.equal(now.priority, 'low');
+    assert.deepEqual(pageErrors, []);
+  });
+
   test('saved views: rename, update with the current filter, share, a refused rename, delete, from the sidebar menu', { timeout: 30_000 }, async () => {
     const view = await ok('POST', `/workspaces/${s.ws}/views`, { name: 'Mine', query: '', layout: 'board', spaceId: s.space.id });
     await page.goto(tableUrl('priority:high'));

@@ -2,7 +2,7 @@ import type { Item } from '@weft/client';
 import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { ItemPatch } from '../items/useUpdateItem';
 import type { Edit } from './cell-edits';
-import { useCellEditing } from './useCellEditing';
+import { useCellEditing, useSaveOnUnmount } from './useCellEditing';
 
 /*
  * The table's on-demand editors: a cell shows its value as a button; Enter, F2 or a click opens
@@ -52,6 +52,7 @@ export function CellButton(props: { label: string; text: string; open: () => voi
 /** Text, URL and number values (custom fields, the estimate). */
 export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
   const c = useCellEditing();
+  const onUnmount = useSaveOnUnmount(c.editing);
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -77,6 +78,7 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
       const patch = draft === edit.value(item) || input.current?.validity.badInput ? null : edit.patch(item, draft);
       if (patch) save(item, patch);
     });
+  onUnmount.current = () => commit(false);
   const cancel = () => c.once(() => c.close(true));
   return (
     <input
@@ -100,6 +102,7 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
  */
 export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
   const c = useCellEditing();
+  const onUnmount = useSaveOnUnmount(c.editing);
   const [draft, setDraft] = useState('');
   const keyed = useRef(false);
   const select = useRef<HTMLSelectElement>(null);
@@ -123,6 +126,7 @@ export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
       c.close(focusBack);
       if (value !== (edit.value(item) ?? '')) save(item, edit.patch(item, value || null));
     });
+  onUnmount.current = () => commit(draft, false);
   const options = [...(edit.extra?.(item) ?? []), ...edit.options];
   return (
     <select
@@ -194,6 +198,7 @@ export function DateCell({ item, label, edit, save }: Omit<Props<'date'>, 'text'
   // The item a change was sent for: Enter then leaving must not send it twice before it lands.
   const sentFor = useRef<Item | null>(null);
   const value = edit.value(item) ?? '';
+  const onUnmount = useSaveOnUnmount(draft !== null && draft !== value);
   const commit = () => {
     if (sentFor.current === item) return;
     if (draft !== null && draft !== value) {
@@ -201,6 +206,7 @@ export function DateCell({ item, label, edit, save }: Omit<Props<'date'>, 'text'
       save(item, edit.patch(item, draft || null));
     } else setDraft(null);
   };
+  onUnmount.current = commit;
   return (
     <input
       type="date"

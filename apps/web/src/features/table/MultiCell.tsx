@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { ItemPatch } from '../items/useUpdateItem';
 import { type Edit, popupPlace, sameSet, toggle, withChosen } from './cell-edits';
 import { CellButton } from './EditCells';
-import { useCellEditing } from './useCellEditing';
+import { useCellEditing, useSaveOnUnmount } from './useCellEditing';
 
 type Props = { item: Item; label: string; text: string; edit: Extract<Edit, { kind: 'multi' }>; save: (item: Item, patch: ItemPatch) => void };
 
@@ -26,6 +26,8 @@ export function MultiCell({ item, label, text, edit, save }: Props) {
   const cancel = () => c.once(() => c.close(true));
   const commitRef = useRef(commit);
   commitRef.current = commit;
+  const onUnmount = useSaveOnUnmount(c.editing);
+  onUnmount.current = () => commit(false);
 
   useEffect(() => {
     if (!c.editing) return;

@@ -32,3 +32,21 @@ export function useCellEditing() {
   }, []);
   return { editing, button, open, close, once };
 }
+
+/**
+ * Saves an editor that is open when its cell unmounts, as leaving it would: the row can leave the
+ * virtual window while someone edits it (a live change re-sorts or filters the table), and an edit
+ * in progress must not be dropped. Set `.current` to the save on every render that has one.
+ */
+export function useSaveOnUnmount(open: boolean): { current: (() => void) | null } {
+  const save = useRef<(() => void) | null>(null);
+  const isOpen = useRef(open);
+  isOpen.current = open;
+  useEffect(
+    () => () => {
+      if (isOpen.current) save.current?.();
+    },
+    [],
+  );
+  return save;
+}
