@@ -248,6 +248,11 @@ describe('web app', () => {
     const groups = () => list.locator('.list-group .status-name').allTextContents();
     assert.deepEqual(await groups(), ['Sev 2', 'No value']);
     assert.equal(await list.locator('.list-group', { hasText: 'Sev 2' }).locator('.count').textContent(), '1');
+    // The query language names it too (what a saved filter keeps): the picker follows, disabled.
+    await page.goto(`${state.spaceUrl.replace(/view=\w+/, 'view=list')}&q=${encodeURIComponent('group:severity')}`);
+    await list.locator('.list-group', { hasText: 'Sev 2' }).waitFor();
+    assert.equal(await page.getByLabel('Group by').inputValue(), `field:${field.id}`);
+    assert.equal(await page.getByLabel('Group by').isDisabled(), true);
     await page.goto(state.spaceUrl.replace(/view=\w+/, 'view=list'));
     await page.getByLabel('Group by').selectOption('status');
   });

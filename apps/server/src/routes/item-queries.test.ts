@@ -92,6 +92,9 @@ describe.each(testDialects())('query-language listing on %s', (dialect) => {
   it('sorts, reports the group and pages without repeats', async () => {
     const sorted = (await list(bo, 'sort:-priority group:status')).json();
     expect(sorted.group).toBe('status');
+    // A custom field by name: the web app groups by it; the API names it.
+    const byField = (await list(bo, 'group:points')).json();
+    expect(byField.group).toBe('field:points');
     expect(sorted.data.map((i: Item) => i.priority)).toEqual(['urgent', 'high', 'medium', 'low', 'none']);
     const pageAll = async (q: string) => {
       const seen: string[] = [];
@@ -119,6 +122,7 @@ describe.each(testDialects())('query-language listing on %s', (dialect) => {
       ['label:bug priority:>=bogus', 21],
       ['is:open nosuchfield:1', 8],
       ['sort:shoe', 5],
+      ['is:open group:nosuchfield', 14],
     ] as const) {
       const res = await list(bo, q);
       expect({ q, status: res.statusCode, code: res.json().code }).toEqual({ q, status: 400, code: 'QUERY_INVALID' });

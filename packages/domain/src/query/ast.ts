@@ -11,4 +11,12 @@ export type Clause = { field: string; op: QueryOp; values: string[]; negated: bo
 export type SortSpec = { field: string; direction: 'asc' | 'desc' };
 
 /** A parsed query: clauses and free text are ANDed; sort and group only shape the result. */
-export type QueryAst = { clauses: Clause[]; text: string[]; sort: SortSpec[]; group: string | null };
+export type QueryAst = {
+  clauses: Clause[];
+  text: string[];
+  sort: SortSpec[];
+  /** a built-in field, or `field:<normalized name>` for a custom field */
+  group: string | null;
+  /** where the group's value is in the input (offset, length), for an error about it */
+  groupAt?: [number, number];
+};

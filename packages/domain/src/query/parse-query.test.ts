@@ -91,6 +91,10 @@ describe('parseQuery', () => {
     expect(ast.group).toBe('assignee');
     expect(ast.clauses.map((c) => c.field)).toEqual(['is']);
     expect(parseQuery('group:none').group).toBe('none');
+    // A custom field: checked against the workspace's fields when given, else left to the compiler.
+    expect(parseQuery('group:"Customer tier"').group).toBe('field:customer_tier');
+    expect(parseQuery('group:Tier', { customFields: ['tier'] }).group).toBe('field:tier');
+    expect(() => parseQuery('group:mood', { customFields: ['tier'] })).toThrow(/Cannot group by 'mood'/);
   });
 
   it('normalises values of closed vocabularies', () => {
@@ -119,7 +123,7 @@ describe('parseQuery errors', () => {
     [':todo', 0, 1, /Missing field name/],
     ['sort:color', 5, 5, /Cannot sort by/],
     ['group:status group:label', 13, 5, /Only one 'group:'/],
-    ['group:mood', 6, 4, /Cannot group by/],
+    ['group:due', 6, 3, /Cannot group by/],
     ['priority:>high,low', 15, 3, /one value/],
     ['-due:2026-01-01..2026-02-01', 0, 27, /range cannot be negated/],
     ['due:..2026-02-01', 4, 12, /each side/],

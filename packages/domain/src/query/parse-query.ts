@@ -44,7 +44,8 @@ export function parseQuery(input: string, opts: ParseOptions = {}): QueryAst {
       }
       if (groupTerm) throw queryError("Only one 'group:' is allowed", term.position, term.length);
       if (term.values.length > 1) throw queryError("'group:' takes one value", term.values[1].position, term.values[1].length);
-      ast.group = parseGroup(term.values[0]);
+      ast.group = parseGroup(term.values[0], opts);
+      ast.groupAt = [term.values[0].position, term.values[0].length];
       groupTerm = term;
       continue;
     }
@@ -137,9 +138,15 @@ function parseSort(v: RawValue): SortSpec {
   return { field, direction };
 }
 
-function parseGroup(v: RawValue): string {
+/**
+ * A built-in field, or `field:<name>` (normalized) for a custom field: checked against
+ * `opts.customFields` when given, else by the compiler (which knows the workspace's fields).
+ */
+function parseGroup(v: RawValue, opts: ParseOptions): string {
   const n = normalizeQueryName(v.text);
   const field = QUERY_FIELD_ALIASES[n] ?? n;
-  if (!includes(GROUP_FIELDS, field)) throw queryError(`Cannot group by '${v.text}': use ${GROUP_FIELDS.join(', ')}`, v.position, v.length);
-  return field;
+  if (includes(GROUP_FIELDS, field)) return field;
+  const known = opts.customFields === undefined || opts.customFields.some((f) => normalizeQueryName(f) === n);
+  if (!known || builtinField(v.text) !== null) throw queryError(`Cannot group by '${v.text}': use ${GROUP_FIELDS.join(', ')} or a custom field`, v.position, v.length);
+  return `field:${n}`;
 }

@@ -75,6 +75,10 @@ const lower = (s: string) => s.toLowerCase();
  */
 export async function compileQuery(ast: QueryAst, ctx: QueryContext): Promise<CompiledQuery> {
   const lk = await loadLookups(ast, ctx);
+  if (ast.group?.startsWith('field:') && !lk.fields.some((f) => `field:${normalizeQueryName(f.name)}` === ast.group)) {
+    const [at, length] = ast.groupAt ?? [0, 0];
+    throw queryError(`Cannot group by '${ast.group.slice('field:'.length)}': no such field`, at, length);
+  }
   // Broad status filters (e.g. every space's "Todo") are checked while walking the list's order
   // (see inWalkingListOrder); narrow ones keep the status index. The default order only: a sort by
   // another column has to look at every match anyway.
@@ -107,7 +111,7 @@ async function loadLookups(ast: QueryAst, ctx: QueryContext): Promise<Lookups> {
   const { db, workspaceId: ws } = ctx;
   const uses = (...f: string[]) => ast.clauses.some((c) => f.includes(c.field));
   const valuesOf = (...f: string[]) => ast.clauses.filter((c) => f.includes(c.field)).flatMap((c) => c.values);
-  const custom = ast.clauses.some((c) => !BUILTIN.has(c.field));
+  const custom = ast.clauses.some((c) => !BUILTIN.has(c.field)) || (ast.group?.startsWith('field:') ?? false);
   const labelNames = valuesOf('label').map(lower);
   const keys = valuesOf('parent', 'key').filter((v) => lower(v) !== 'none');
   const upperKeys = keys.map((k) => k.toUpperCase());

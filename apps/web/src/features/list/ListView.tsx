@@ -41,7 +41,7 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
   const fields = useSpaceFields(space.workspaceId, space.id);
   const groupable = (fields.data ?? []).filter((f) => f.type !== 'text' && f.type !== 'url');
   const known = (g: GroupField) => (GROUP_FIELDS as readonly string[]).includes(g) || groupable.some((f) => `field:${f.id}` === g);
-  const groupBy: GroupField = groupFromQuery(filter) ?? (known(picked) ? picked : 'status');
+  const groupBy: GroupField = groupFromQuery(filter, fields.data) ?? (known(picked) ? picked : 'status');
   const customGroup = groupBy.startsWith('field:') ? groupable.find((f) => `field:${f.id}` === groupBy) : undefined;
   const members = useMembers(groupBy === 'assignee' || customGroup?.type === 'person' ? space.workspaceId : undefined);
   const labels = useWorkspaceLabels(groupBy === 'label' ? space.workspaceId : undefined);
@@ -142,7 +142,7 @@ export function ListView({ space, filter, selectedKey }: { space: Space; filter:
         Group by{' '}
         <select
           value={groupBy}
-          disabled={groupFromQuery(filter) !== null}
+          disabled={groupFromQuery(filter, fields.data) !== null}
           onChange={(e) => {
             const f = e.target.value as GroupField;
             localStorage.setItem(`weft.group.${space.id}`, f);

@@ -27,7 +27,7 @@ describe('list grouping', () => {
     expect(groupFromQuery('is:open group:Priority')).toBe('priority');
     expect(groupFromQuery('group:due')).toBeNull();
   });
-  it('groups by a custom field: options in their order (an item in each of its multi-select options), people by name, numbers in order, then "No value"', () => {
+  it('groups by a custom field: options in their order (an item in each of its multi-select options), people by name, numbers in order, then "No value"; group: names one', () => {
     const tier = { id: 'f1', name: 'Customer tier', type: 'select', options: [{ id: 'gold', name: 'Gold' }, { id: 'free', name: 'Free' }] } as unknown as Field;
     const areas = { id: 'f2', name: 'Areas', type: 'multi_select', options: [{ id: 'ui', name: 'UI' }, { id: 'db', name: 'DB' }] } as unknown as Field;
     const reviewer = { id: 'f3', name: 'Reviewer', type: 'person', options: [] } as unknown as Field;
@@ -46,6 +46,9 @@ describe('list grouping', () => {
     expect(show(groupItems(items, 'field:f3', space, n))).toEqual([['Ana', ['c']], ['Zoe', ['a']], ['No value', ['b']]]);
     expect(show(groupItems(items, 'field:f4', space, n))).toEqual([['2', ['b']], ['13', ['a']], ['No value', ['c']]]);
     expect(show(groupItems(items, 'field:f5', space, n))).toEqual([['Yes', ['a']], ['No', ['b', 'c']]]);
+    expect(groupFromQuery('group:"customer tier" is:open', fields)).toBe('field:f1');
+    expect(groupFromQuery('group:Signed-off', fields)).toBe('field:f5');
+    expect(groupFromQuery('group:nothing', fields)).toBeNull();
     // A field that is gone falls back to status.
     expect(groupItems(items, 'field:gone', space, n).map((g) => g.name)).toEqual(['Todo']);
   });

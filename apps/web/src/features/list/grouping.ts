@@ -8,15 +8,21 @@ type Names = { people: Map<string, string>; labels: Map<string, string>; fields?
 
 const PRIORITY_ORDER = ['urgent', 'high', 'medium', 'low', 'none'] as const;
 
+/** The query language's name matching (packages/domain `normalizeQueryName`; its runtime would pull zod in). */
+const normalized = (name: string) => name.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+
 /**
  * `group:<field>` in the filter (the query language's grouping), when it names one the list can
- * show. The query language groups by built-in fields only (the server refuses others); custom
- * fields are offered by the picker.
+ * show: a built-in field, or a custom field by name (`group:Tier`, `group:"Customer tier"`).
  */
-export function groupFromQuery(filter: string): GroupField | null {
-  const m = /(?:^|\s)group:(\w+)/i.exec(filter);
-  const f = m?.[1]?.toLowerCase();
-  return GROUP_FIELDS.find((g) => g === f) ?? null;
+export function groupFromQuery(filter: string, fields: readonly Field[] = []): GroupField | null {
+  const m = /(?:^|\s)group:(?:"([^"]+)"|(\S+))/i.exec(filter);
+  const raw = m?.[1] ?? m?.[2];
+  if (!raw) return null;
+  const builtIn = GROUP_FIELDS.find((g) => g === raw.toLowerCase());
+  if (builtIn) return builtIn;
+  const custom = fields.find((f) => normalized(f.name) === normalized(raw));
+  return custom ? `field:${custom.id}` : null;
 }
 
 /** Groups of a custom field: options in their order, people and other values by name, then "No value". */
