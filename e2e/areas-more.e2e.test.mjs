@@ -3,45 +3,20 @@
 // drag to move / resize at different scales, and comments on check-in answers (post, edit, delete,
 // a refused post rolled back, another person's comment arriving live).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startServer, uniqueEmail } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { openPeople } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery';
 const VIEWER_ZONE = 'America/New_York';
 
-let server;
-let browser;
-const contexts = [];
-const pageErrors = [];
+let _server;
+let person;
+let pageErrors;
 const s = {};
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+openPeople({ viewport: { width: 1400, height: 900 }, password: PASSWORD }, (h) => {
+  ({ _server, person, pageErrors } = h);
 });
-
-after(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A signed-up person in their own browser context (the API sets the session cookie), with one page. */
-async function person(name, body = {}) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  const res = await context.request.post('/api/v1/auth/signup', { data: { email: uniqueEmail(name.split(' ')[0]), name, password: PASSWORD, ...body }, headers: { origin: server.url } });
-  assert.equal(res.status(), 201, await res.text());
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => pageErrors.push(`${name}: ${e}`));
-  const api = async (method, path, data) => {
-    const r = await context.request.fetch(`/api/v1${path}`, { method, data, headers: { origin: server.url } });
-    assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
-    return r.status() === 204 ? null : r.json();
-  };
-  return { context, page, api };
-}
 
 /** `YYYY-MM-DD` plus n days (calendar arithmetic, no zone). */
 const plusDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

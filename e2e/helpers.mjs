@@ -2,6 +2,7 @@
 // SQLite data folder, and Debian's Chromium driven by playwright-core (no downloaded browser builds:
 // this network reaches no browser CDN, so `npx playwright install` cannot work here).
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -137,6 +138,45 @@ export function openPage({ viewport = { width: 1280, height: 900 }, prepare } = 
     await h.browser?.close();
     await h.server?.stop();
   });
+  return h;
+}
+
+/**
+ * The set-up of a browser test with several people: registers node:test `before`/`after` hooks that
+ * start the server and Chromium, and returns `person(name, body)`, which signs someone up through the
+ * API in their own browser context (its session cookie) and opens one page there, with `api` for
+ * set-up calls as that person. `holdStream` routes each context's stream through holdableStream;
+ * `pageErrors` collects uncaught page errors, prefixed with the person's name.
+ */
+export function openPeople({ viewport, holdStream = false, timeout = 10_000, password = 'correct horse battery' } = {}, ready = () => {}) {
+  const h = { server: null, browser: null, contexts: [], pageErrors: [] };
+  before(async () => {
+    h.server = await startServer();
+    h.browser = await launchBrowser();
+    ready(h);
+  });
+  after(async () => {
+    for (const c of h.contexts) await c.close();
+    await h.browser?.close();
+    await h.server?.stop();
+  });
+  h.person = async (name, body = {}) => {
+    const context = await h.browser.newContext({ baseURL: h.server.url, ...(viewport ? { viewport } : {}) });
+    h.contexts.push(context);
+    const headers = { origin: h.server.url };
+    const res = await context.request.post('/api/v1/auth/signup', { data: { email: uniqueEmail(name.split(' ')[0]), name, password, ...body }, headers });
+    assert.equal(res.status(), 201, await res.text());
+    const stream = holdStream ? await holdableStream(context) : undefined;
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    page.on('pageerror', (e) => h.pageErrors.push(`${name}: ${e}`));
+    const api = async (method, path, data) => {
+      const r = await context.request.fetch(`/api/v1${path}`, { method, data, headers });
+      assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
+      return r.status() === 204 ? null : r.json();
+    };
+    return { context, page, api, stream };
+  };
   return h;
 }
 

@@ -2,42 +2,16 @@
 // contexts; a card one of them moves slides to its new column on the other's screen with no
 // reload, the other's open item panel shows the new title, and each sees who else is on the item.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { holdableStream, launchBrowser, screenshot, startServer, uniqueEmail } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { openPeople, screenshot } from './helpers.mjs';
 
 const PASSWORD = 'correct horse battery';
 let server;
-let browser;
-const contexts = [];
+let person;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+openPeople({ holdStream: true, timeout: 15_000, password: PASSWORD }, (h) => {
+  ({ server, person } = h);
 });
-
-after(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A signed-up person in their own browser context (the API sets its session cookie). */
-async function person(name, body = {}) {
-  const context = await browser.newContext({ baseURL: server.url });
-  contexts.push(context);
-  const res = await context.request.post('/api/v1/auth/signup', { data: { email: uniqueEmail(name), name, password: PASSWORD, ...body }, headers: { origin: server.url } });
-  assert.equal(res.status(), 201, await res.text());
-  // Every tab's stream goes through a proxy that can hold its messages back (for the conflict race).
-  const stream = await holdableStream(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const api = async (method, path, data) => {
-    const r = await context.request.fetch(`/api/v1${path}`, { method, data, headers: { origin: server.url } });
-    assert.ok(r.ok(), `${method} ${path} → ${r.status()} ${await r.text()}`);
-    return r.status() === 204 ? null : r.json();
-  };
-  return { context, page, api, stream };
-}
 
 describe('live updates between two people', () => {
   test('a card moved by one person moves on the other person’s board, without a reload', { timeout: 90_000 }, async () => {

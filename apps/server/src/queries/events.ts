@@ -28,6 +28,6 @@ export async function listWorkspaceEvents(ctx: Ctx, workspaceId: string, page: {
     );
   }
   const rows = await q.orderBy('id').limit(page.limit).execute();
-  const data = rows.map(presentEvent).filter((e) => e.type !== 'space.deleted' || atLeast(m, 'admin') || canReadDeletedSpace(m, e.data));
+  const data = rows.map(presentEvent).filter((e) => e.type !== 'space.deleted' || canReadDeletedSpace(m, e.data));
   return { data, nextSince: rows.length ? Number(rows[rows.length - 1].id) : page.since };
 }

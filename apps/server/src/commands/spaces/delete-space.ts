@@ -17,7 +17,7 @@ export async function deleteSpace(ctx: Ctx, spaceId: string): Promise<void> {
     const item = await tx.db.selectFrom('items').select('id').where('space_id', '=', spaceId).limit(1).executeTakeFirst();
     if (item) throw new WeftError('UNPROCESSABLE', 'this space still holds items (the trash included); archive it instead, or move its items out first');
     // Who could read the space goes into the event: once the rows are gone, it is the only way the
-    // stream and the event feed can tell its readers (realtime/access.ts, deletedSpaceReadable).
+    // stream and the event feed can tell its readers (realtime/access.ts and queries/events.ts, by canReadDeletedSpace).
     const members = await tx.db.selectFrom('space_members').select('user_id').where('space_id', '=', spaceId).execute();
     await tx.db.deleteFrom('spaces').where('id', '=', spaceId).execute();
     await appendEvent(tx, {

@@ -111,7 +111,9 @@ async function loadLookups(ast: QueryAst, ctx: QueryContext): Promise<Lookups> {
   const { db, workspaceId: ws } = ctx;
   const uses = (...f: string[]) => ast.clauses.some((c) => f.includes(c.field));
   const valuesOf = (...f: string[]) => ast.clauses.filter((c) => f.includes(c.field)).flatMap((c) => c.values);
-  const custom = ast.clauses.some((c) => !BUILTIN.has(c.field)) || (ast.group?.startsWith('field:') ?? false);
+  const custom = ast.clauses.some((c) => !BUILTIN.has(c.field));
+  // Grouping by a custom field needs the fields only (to check it exists), not the people.
+  const customGroup = ast.group?.startsWith('field:') ?? false;
   const labelNames = valuesOf('label').map(lower);
   const keys = valuesOf('parent', 'key').filter((v) => lower(v) !== 'none');
   const upperKeys = keys.map((k) => k.toUpperCase());
@@ -126,7 +128,7 @@ async function loadLookups(ast: QueryAst, ctx: QueryContext): Promise<Lookups> {
     labelNames.length ? db.selectFrom('labels').where('workspace_id', '=', ws).where(sql<string>`lower(name)`, 'in', labelNames).select(['id', 'name']).execute() : none,
     uses('space') ? db.selectFrom('spaces').where('workspace_id', '=', ws).select(['id', 'key']).execute() : none,
     uses('type') ? db.selectFrom('item_types').where('workspace_id', '=', ws).select(['key', 'name']).execute() : none,
-    custom ? db.selectFrom('fields').where('workspace_id', '=', ws).select(['id', 'name', 'type', 'options']).execute() : none,
+    custom || customGroup ? db.selectFrom('fields').where('workspace_id', '=', ws).select(['id', 'name', 'type', 'options']).execute() : none,
     keys.length
       ? db.selectFrom('items').where('workspace_id', '=', ws).where((eb) => eb.or([eb('key', 'in', upperKeys), eb('id', 'in', keys)])).select(['id', 'key']).execute()
       : none,

@@ -52,7 +52,6 @@ export function CellButton(props: { label: string; text: string; open: () => voi
 /** Text, URL and number values (custom fields, the estimate). */
 export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
   const c = useCellEditing();
-  const onUnmount = useSaveOnUnmount(c.editing);
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -78,7 +77,7 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
       const patch = draft === edit.value(item) || input.current?.validity.badInput ? null : edit.patch(item, draft);
       if (patch) save(item, patch);
     });
-  onUnmount.current = () => commit(false);
+  c.leave.current = () => commit(false);
   const cancel = () => c.once(() => c.close(true));
   return (
     <input
@@ -102,7 +101,6 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
  */
 export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
   const c = useCellEditing();
-  const onUnmount = useSaveOnUnmount(c.editing);
   const [draft, setDraft] = useState('');
   const keyed = useRef(false);
   const select = useRef<HTMLSelectElement>(null);
@@ -126,7 +124,7 @@ export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
       c.close(focusBack);
       if (value !== (edit.value(item) ?? '')) save(item, edit.patch(item, value || null));
     });
-  onUnmount.current = () => commit(draft, false);
+  c.leave.current = () => commit(draft, false);
   const options = [...(edit.extra?.(item) ?? []), ...edit.options];
   return (
     <select

@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { ItemPatch } from '../items/useUpdateItem';
 import { type Edit, popupPlace, sameSet, toggle, withChosen } from './cell-edits';
 import { CellButton } from './EditCells';
-import { useCellEditing, useSaveOnUnmount } from './useCellEditing';
+import { useCellEditing } from './useCellEditing';
 
 type Props = { item: Item; label: string; text: string; edit: Extract<Edit, { kind: 'multi' }>; save: (item: Item, patch: ItemPatch) => void };
 
@@ -24,21 +24,19 @@ export function MultiCell({ item, label, text, edit, save }: Props) {
       if (!sameSet(draft, edit.value(item))) save(item, edit.patch(item, draft));
     });
   const cancel = () => c.once(() => c.close(true));
-  const commitRef = useRef(commit);
-  commitRef.current = commit;
-  const onUnmount = useSaveOnUnmount(c.editing);
-  onUnmount.current = () => commit(false);
+  c.leave.current = () => commit(false);
 
+  const { editing, leave } = c;
   useEffect(() => {
-    if (!c.editing) return;
+    if (!editing) return;
     (box.current?.querySelector<HTMLElement>('input') ?? box.current)?.focus();
     // The popup does not follow its cell: scrolling the table saves and closes it.
     const onScroll = (e: Event) => {
-      if (!box.current?.contains(e.target as Node)) commitRef.current(false);
+      if (!box.current?.contains(e.target as Node)) leave.current?.();
     };
     window.addEventListener('scroll', onScroll, true);
     return () => window.removeEventListener('scroll', onScroll, true);
-  }, [c.editing]);
+  }, [editing, leave]);
 
   const open = () => {
     const r = c.button.current?.getBoundingClientRect();

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  */
 export function useCellEditing() {
   const [editing, setEditing] = useState(false);
+  /** What leaving the open editor does (its commit): also run if the cell unmounts while open. */
+  const leave = useSaveOnUnmount(editing);
   const button = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   const done = useRef(false);
@@ -30,7 +32,7 @@ export function useCellEditing() {
     done.current = true;
     f();
   }, []);
-  return { editing, button, open, close, once };
+  return { editing, button, open, close, once, leave };
 }
 
 /**
