@@ -50,3 +50,23 @@ export function ErrorAlert({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/**
+ * A form's last lines: the server's refusal (if any), the action and Cancel. The action
+ * submits the form, or runs `onClick` when given (a dialog without a form).
+ */
+export function FormActions(props: { error: unknown; label: string; disabled?: boolean; onCancel: () => void; danger?: boolean; onClick?: () => void }) {
+  return (
+    <>
+      <ErrorAlert error={props.error} />
+      <div className="row">
+        <button type={props.onClick ? 'button' : 'submit'} className={props.danger ? 'danger' : undefined} disabled={props.disabled} onClick={props.onClick}>
+          {props.label}
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}

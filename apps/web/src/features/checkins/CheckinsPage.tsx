@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useId, useState } from 'react';
 import { client } from '../../lib/api';
 import { useMe, useMembers } from '../../lib/queries';
-import { ErrorAlert, Field } from '../../ui/Field';
+import { ErrorAlert, Field, FormActions } from '../../ui/Field';
 import { browserZone, RecurrenceEditor, type RecurrenceValue } from '../routines/RecurrenceEditor';
 import { describeRule, parseRRuleText } from '../routines/rrule';
 import { checkinKeys, useCheckins } from './useCheckins';
@@ -54,15 +54,7 @@ function NewCheckin({ ws, onClose }: { ws: string; onClose: () => void }) {
           <option value="participants">Only the people asked</option>
         </select>
       </div>
-      <ErrorAlert error={create.error} />
-      <div className="row">
-        <button type="submit" disabled={create.isPending}>
-          Create check-in
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={create.error} label="Create check-in" disabled={create.isPending} onCancel={onClose} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { notify } from '../../lib/notices';
 import { Dialog } from '../../ui/Dialog';
-import { ErrorAlert, Field } from '../../ui/Field';
+import { Field, FormActions } from '../../ui/Field';
 import type { useSavedViewActions } from '../shell/useSavedViewActions';
 import './filters.css';
 
@@ -46,15 +46,7 @@ export function SaveViewDialog({ space, query, layout, options = {}, onClose }: 
             <input type="radio" name={`${id}-shared`} checked={shared} onChange={() => setShared(true)} /> Shared with the space
           </label>
         </fieldset>
-        <ErrorAlert error={save.error} />
-        <div className="row">
-          <button type="submit" disabled={save.isPending || !name.trim()}>
-            Save view
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions error={save.error} label="Save view" disabled={save.isPending || !name.trim()} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -75,15 +67,7 @@ export function RenameViewDialog({ view, update, onClose }: { view: View; update
     <Dialog title="Rename view" onClose={onClose}>
       <form onSubmit={onSubmit} aria-label="Rename view" className="save-view">
         <Field label="View name" value={name} onChange={setName} autoFocus />
-        <ErrorAlert error={update.error} />
-        <div className="row">
-          <button type="submit" disabled={update.isPending || !name.trim() || name.trim() === view.name}>
-            Rename
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions error={update.error} label="Rename" disabled={update.isPending || !name.trim() || name.trim() === view.name} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -96,15 +80,7 @@ export function DeleteViewDialog({ view, remove, onClose }: { view: View; remove
   return (
     <Dialog title={`Delete the view “${view.name}”?`} onClose={onClose}>
       <p>{view.shared ? 'It is shared: it goes for everyone who sees it.' : 'Only you see it.'} This cannot be undone.</p>
-      <ErrorAlert error={remove.error} />
-      <div className="row">
-        <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(view, { onSuccess: onClose })}>
-          Delete view
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={remove.error} label="Delete view" disabled={remove.isPending} onCancel={onClose} danger onClick={() => remove.mutate(view, { onSuccess: onClose })} />
     </Dialog>
   );
 }

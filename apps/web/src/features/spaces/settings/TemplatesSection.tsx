@@ -7,7 +7,7 @@ import { qk } from '../../../lib/keys';
 import { notify } from '../../../lib/notices';
 import { describeError } from '../../../lib/problem';
 import { Dialog } from '../../../ui/Dialog';
-import { ErrorAlert, Field } from '../../../ui/Field';
+import { ErrorAlert, Field, FormActions } from '../../../ui/Field';
 
 const templatesKey = (ws: string) => ['templates', ws] as const;
 
@@ -34,15 +34,7 @@ function NewSpaceFromTemplate({ template, onClose }: { template: Template; onClo
       >
         <Field label="Space name" value={name} onChange={setName} autoFocus />
         <Field label="Space key" value={key} onChange={(v) => setKey(v.toUpperCase())} placeholder="OPS" />
-        <ErrorAlert error={apply.error} />
-        <div className="row">
-          <button type="submit" disabled={apply.isPending}>
-            Create space
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions error={apply.error} label="Create space" disabled={apply.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
