@@ -25,6 +25,37 @@ export function sqliteHandleOf(db: Kysely<Database>): SqliteDatabase.Database | 
   return sqliteHandles.get(db);
 }
 
+const markStatements = new WeakMap<SqliteDatabase.Database, { changes: SqliteDatabase.Statement; version: SqliteDatabase.Statement }>();
+
+/**
+ * A value that changes whenever the database may have changed, cheap enough to ask on every
+ * request (two prepared statements, ~1 µs), for caches of what was read from it
+ * (queries/items/read-item.ts): equal marks mean no row was written in between, by this process or
+ * any other. Two SQLite counters:
+ * - `total_changes()`: rows inserted, updated or deleted on this connection (which every command
+ *   of this process uses), trigger writes included; it moves when the statement runs, so an
+ *   uncommitted change already counts (and a later rollback leaves it moved: a spurious change,
+ *   never a missed one). It reads no table, so it costs ~70 ns;
+ * - `PRAGMA data_version`: moves when another connection (another process, the CLI) commits
+ *   (~0.9 µs: it checks the WAL's shared index, as any read does).
+ * Both only grow. Null (no cache may be used) on PostgreSQL, where the same question costs a round
+ * trip, and while a transaction holds the connection (another process's commit is only seen once
+ * it ends).
+ *
+ * A reader must take the mark BEFORE it reads what it caches: a change in between then leaves the
+ * stored mark older than the current one, and the entry is never served.
+ */
+export function changeMark(db: Kysely<Database>): string | null {
+  const raw = sqliteHandles.get(db);
+  if (!raw?.open || raw.inTransaction) return null;
+  let s = markStatements.get(raw);
+  if (!s) {
+    s = { changes: raw.prepare('select total_changes()').pluck(), version: raw.prepare('pragma data_version').pluck() };
+    markStatements.set(raw, s);
+  }
+  return `${s.changes.get() as number}:${s.version.get() as number}`;
+}
+
 /** Default database URL: an SQLite file in the data folder. */
 export function defaultDatabaseUrl(dataDir: string): string {
   return `sqlite:${resolve(dataDir, 'weft.db')}`;

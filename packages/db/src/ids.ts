@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 
 /** A new sortable id (UUIDv7 without dashes). */
@@ -13,7 +13,8 @@ export function newSecret(bytes = 32): string {
 
 /** SHA-256 of a high-entropy secret (tokens, sessions): enough because the secret is random. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  // One-shot `hash` (Node ≥ 20.12): about half the cost of createHash().update().digest() per request.
+  return hash('sha256', secret, 'hex');
 }
 
 /** Constant-time string comparison. */

@@ -1,4 +1,4 @@
-import { type Database, preparedQuery } from '@weft/db';
+import { changeMark, type Database, preparedQuery } from '@weft/db';
 import { type Kysely, sql } from 'kysely';
 import type { Actor, Membership } from '../context';
 
@@ -29,6 +29,8 @@ const MAX_ENTRIES = 50_000;
 
 class AccessCache {
   epoch = -1;
+  /** The database's change mark when `epoch` was last read (SQLite only, see `readAccessState`). */
+  mark: string | null = null;
   readonly tokens = new Map<string, TokenEntry>();
   readonly sessions = new Map<string, SessionEntry>();
   readonly roles = new Map<string, string | null>();
@@ -52,8 +54,13 @@ class AccessCache {
 }
 
 const caches = new WeakMap<object, AccessCache>();
-/** The epoch each request read when it resolved its actor, and memberships derived from it. */
-const epochs = new WeakMap<object, number>();
+/**
+ * The epoch each request read when it resolved its actor, and memberships derived from it; and the
+ * change mark it saw. Symbol-keyed properties rather than a WeakMap: set on every request.
+ */
+const EPOCH = Symbol('access epoch');
+const MARK = Symbol('change mark');
+type Tagged = { [EPOCH]?: number; [MARK]?: string | null };
 
 const epochQuery = preparedQuery<{ value: number | string }>(() => sql`select value from access_epoch where id = 1`);
 
@@ -70,15 +77,42 @@ export function accessCache(db: Kysely<Database>): AccessCache | null {
 
 /** Reads the current access epoch (committed, outside transactions) and syncs the cache to it. */
 export async function readEpoch(db: Kysely<Database>, cache: AccessCache): Promise<number> {
+  return (await readAccessState(db, cache)).epoch;
+}
+
+/**
+ * The access epoch and the database's change mark (`changeMark`) read together. On SQLite an
+ * unchanged mark means nothing was written since the epoch was last read, so the epoch is still
+ * the one in memory and the read is skipped. The mark is taken before the epoch is read (and both
+ * are synchronous statements there), so a mark stored with an epoch never vouches for a later one.
+ */
+export async function readAccessState(db: Kysely<Database>, cache: AccessCache): Promise<{ epoch: number; mark: string | null }> {
+  const mark = changeMark(db);
+  if (mark !== null && mark === cache.mark) return { epoch: cache.epoch, mark };
   const rows = await epochQuery(db, []);
   const epoch = Number(rows[0]?.value ?? 0);
   cache.sync(epoch);
-  return epoch;
+  if (epoch === cache.epoch) cache.mark = mark;
+  return { epoch, mark };
 }
 
 /** Remembers the epoch a request (its actor or a membership derived from it) was checked at. */
 export function tagEpoch(owner: Actor | Membership, epoch: number): void {
-  epochs.set(owner, epoch);
+  (owner as Tagged)[EPOCH] = epoch;
+}
+
+/**
+ * Remembers the change mark an actor's request saw when it was authenticated: a later read in the
+ * same request may answer from a cache stamped with that mark (the database as it was at that
+ * moment, which lies within the request). Null: no mark (PostgreSQL, or inside a transaction).
+ */
+export function tagMark(actor: Actor, mark: string | null): void {
+  (actor as Tagged)[MARK] = mark;
+}
+
+/** The mark tagged on this actor; undefined when none was (an actor not made by the auth hook). */
+export function markOf(actor: Actor): string | null | undefined {
+  return (actor as Tagged)[MARK];
 }
 
 /**
@@ -88,7 +122,7 @@ export function tagEpoch(owner: Actor | Membership, epoch: number): void {
 export async function epochFor(db: Kysely<Database>, owner: Actor | Membership | null): Promise<{ cache: AccessCache; epoch: number } | null> {
   const cache = accessCache(db);
   if (!cache) return null;
-  const known = owner ? epochs.get(owner) : undefined;
+  const known = owner ? (owner as Tagged)[EPOCH] : undefined;
   if (known !== undefined) {
     cache.sync(known);
     return { cache, epoch: known };

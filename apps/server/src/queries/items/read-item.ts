@@ -1,7 +1,8 @@
-import { param, preparedQuery, type SpacesTable } from '@weft/db';
+import { changeMark, type Database, param, preparedQuery, type SpacesTable } from '@weft/db';
 import type { Item } from '@weft/domain';
 import { WeftError } from '@weft/domain';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { markOf } from '../../auth/access-cache';
 import type { Actor, Db } from '../../context';
 import { canReadSpace } from '../../policies/space.policy';
 import { addProgress, type DetailColumns, detailColumns, detailsOf, type ItemDetails } from '../../presenters/item-details';
@@ -38,6 +39,80 @@ export async function readItem(db: Db, actor: Actor, idOrKey: string): Promise<I
     return presentItemWithDetails(db, m, item as ItemRow, details.get(id) as ItemDetails);
   }
   throw new WeftError('ITEM_NOT_FOUND', 'item not found');
+}
+
+/**
+ * GET /items/:id's answer as JSON text, served from a cache while the database is unchanged.
+ *
+ * Why: the one-statement read above is ~40% of a read's server time; the same item read again and
+ * again (a team looking at the same work, a panel re-opened, an integration polling) needs none of
+ * it while nothing was written. An answer is a function of the database and of who asks (user, and
+ * whether their token is read-only: abilities, and the other homes and links they may see), so the
+ * entry is keyed by both and stamped with the database's change mark (`changeMark`, taken before the
+ * read; the one the auth hook took for this request, so a hit answers the database as it was at
+ * that moment, within the request, and never older than a write the caller saw acknowledged). Any write anywhere (this process or another one sharing the file) moves the mark and every
+ * entry stops counting; an entry is only served under the very mark it was read at, so it never
+ * answers what the database no longer says. The actor's access is still re-checked on each request
+ * by the auth hook (access epoch), and a revoked token or removed member is a write that moves the
+ * mark too. No mark (PostgreSQL, or a transaction holding the connection): no cache, the plain read.
+ * Bounded by bytes; only successful reads are kept.
+ */
+export async function readItemJson(db: Db, actor: Actor, idOrKey: string): Promise<string> {
+  // The mark the auth hook took for this request (saves asking again), else a fresh one.
+  const mark = markOf(actor) ?? changeMark(db);
+  if (mark === null) return JSON.stringify(await readItem(db, actor, idOrKey));
+  const cache = itemCacheOf(db);
+  const key = `${actor.userId}\u0000${actor.readOnly ? 1 : 0}\u0000${idOrKey}`;
+  if (cache.mark === mark) {
+    const hit = cache.entries.get(key);
+    if (hit !== undefined) {
+      cache.hits += 1;
+      return hit;
+    }
+  }
+  cache.misses += 1;
+  const json = JSON.stringify(await readItem(db, actor, idOrKey));
+  if (cache.mark !== mark) {
+    // A newer mark empties the cache; an older one (a change happened while this read ran) stores nothing.
+    if (cache.mark !== null && olderMark(mark, cache.mark)) return json;
+    cache.entries.clear();
+    cache.bytes = 0;
+    cache.mark = mark;
+  }
+  if (cache.bytes + json.length > ITEM_CACHE_BYTES) {
+    cache.entries.clear();
+    cache.bytes = 0;
+  }
+  cache.entries.set(key, json);
+  cache.bytes += json.length;
+  return json;
+}
+
+/** 8 million characters of answers (8 MB for ASCII text): ~6,500 answers of a typical 1.2 KB. */
+const ITEM_CACHE_BYTES = 8_000_000;
+type ItemCache = { mark: string | null; entries: Map<string, string>; bytes: number; hits: number; misses: number };
+const itemCaches = new WeakMap<Kysely<Database>, ItemCache>();
+
+function itemCacheOf(db: Kysely<Database>): ItemCache {
+  let c = itemCaches.get(db);
+  if (!c) {
+    c = { mark: null, entries: new Map(), bytes: 0, hits: 0, misses: 0 };
+    itemCaches.set(db, c);
+  }
+  return c;
+}
+
+/** How often the answer cache answered (tests, probes). */
+export function readCacheStats(db: Kysely<Database>): { hits: number; misses: number; entries: number } {
+  const c = itemCacheOf(db);
+  return { hits: c.hits, misses: c.misses, entries: c.entries.size };
+}
+
+/** Is mark `a` (changes:version) behind `b` in either counter? Both counters only grow. */
+function olderMark(a: string, b: string): boolean {
+  const [ac, av] = a.split(':').map(Number);
+  const [bc, bv] = b.split(':').map(Number);
+  return ac < bc || av < bv;
 }
 
 const ITEM_KEYS = ITEM_COLS.map((c) => c.slice('items.'.length) as keyof ItemRow);
