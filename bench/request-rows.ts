@@ -90,6 +90,9 @@ export async function requestRows(c: RequestContext): Promise<Row[]> {
   const get = (path: (it: PoolItem) => string): autocannon.Request[] => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(rand(pool)) }) }];
   rows.push({ ...(await throughput(c, section, 'read by id', 'req/s', { connections: conns, requests: get((it) => `/api/v1/items/${it.id}`) })), target: readTarget });
   rows.push({ ...(await throughput(c, section, 'read by key', 'req/s', { connections: conns, requests: get((it) => `/api/v1/items/${it.key}`) })), target: readTarget });
+  // The same read past the server's answer cache (what a read costs right after a write): no target, for comparison.
+  const uncached: autocannon.Request[] = [{ method: 'GET', headers: { ...c.setup.api.headers, 'cache-control': 'no-cache' }, setupRequest: (req) => ({ ...req, path: `/api/v1/items/${rand(pool).id}` }) }];
+  rows.push(await throughput(c, section, 'read by id, uncached', 'req/s', { connections: conns, requests: uncached }));
 
   const create = (connections: number) => ({ connections, method: 'POST' as const, path: `/api/v1/spaces/${c.createSpaceId}/items`, body: JSON.stringify(itemInput(1)) });
   rows.push(await throughput(c, section, 'create, concurrency 1', 'items/s', create(1)));

@@ -74,10 +74,12 @@ export const itemsRoutes =
     );
     // The hot read: the presenter builds exactly the Item shape (typed), so the answer is
     // JSON.stringify'd as is instead of being re-checked by zod on every request (~6% of a read),
-    // and kept as text while the database is unchanged (readItemJson); the schema still documents
-    // it, and routes/items.test.ts checks answers against it.
+    // and kept as text while the database is unchanged (readItemJson; `Cache-Control: no-cache`
+    // reads the tables anyway); the schema still documents it, and routes/items.test.ts checks
+    // answers against it.
     app.get('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req, reply) => {
-      return reply.type('application/json; charset=utf-8').send((await readItemJson(db, ctxOf(deps, req).actor, req.params.id)) as unknown as Item);
+      const fresh = /no-cache|no-store|max-age=0/.test(req.headers['cache-control'] ?? '');
+      return reply.type('application/json; charset=utf-8').send((await readItemJson(db, ctxOf(deps, req).actor, req.params.id, { fresh })) as unknown as Item);
     });
     app.patch('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: UpdateItemInput, response: { 200: Item } } }, async (req) => {
       const { item, m } = await updateItem(ctxOf(deps, req), req.params.id, { ...req.body, version: ifMatchVersion(req) ?? req.body.version });

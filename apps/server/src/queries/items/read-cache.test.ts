@@ -97,6 +97,18 @@ describe.each(testDialects())('item answer cache on %s', (dialect) => {
     expect(asOwner.abilities.update).toBe(true);
   });
 
+  it('reads the tables anyway when the request says Cache-Control: no-cache', async () => {
+    await call(t, owner, 'GET', `${api}/items/${a.id}`);
+    const before = readCacheStats(t.deps.store.db);
+    for (const value of ['no-cache', 'max-age=0', 'no-store']) {
+      const res = await t.app.inject({ method: 'GET', url: `${api}/items/${a.id}`, headers: { ...owner.headers, 'cache-control': value } });
+      expect(res.json()).toEqual(await truth(owner, a.id));
+    }
+    const after = readCacheStats(t.deps.store.db);
+    expect(after.hits).toBe(before.hits);
+    if (dialect === 'sqlite') expect(after.misses - before.misses).toBe(3);
+  });
+
   it('shows every kind of change on the very next read', async () => {
     const db = t.deps.store.db;
     /** Sends a change to `a` and keeps its new state (its version moves with every change). */

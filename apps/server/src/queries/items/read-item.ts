@@ -55,15 +55,16 @@ export async function readItem(db: Db, actor: Actor, idOrKey: string): Promise<I
  * answers what the database no longer says. The actor's access is still re-checked on each request
  * by the auth hook (access epoch), and a revoked token or removed member is a write that moves the
  * mark too. No mark (PostgreSQL, or a transaction holding the connection): no cache, the plain read.
- * Bounded by bytes; only successful reads are kept.
+ * Bounded by bytes; only successful reads are kept. `fresh` (a request's `Cache-Control: no-cache`)
+ * reads from the tables whatever the cache holds, and keeps what it read.
  */
-export async function readItemJson(db: Db, actor: Actor, idOrKey: string): Promise<string> {
+export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: { fresh?: boolean } = {}): Promise<string> {
   // The mark the auth hook took for this request (saves asking again), else a fresh one.
   const mark = markOf(actor) ?? changeMark(db);
   if (mark === null) return JSON.stringify(await readItem(db, actor, idOrKey));
   const cache = itemCacheOf(db);
   const key = `${actor.userId}\u0000${actor.readOnly ? 1 : 0}\u0000${idOrKey}`;
-  if (cache.mark === mark) {
+  if (cache.mark === mark && !opts.fresh) {
     const hit = cache.entries.get(key);
     if (hit !== undefined) {
       cache.hits += 1;
