@@ -7,7 +7,7 @@ import { WeftError } from '@weft/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { resolveActor } from './auth/resolve-actor';
-import { applySecurityHeaders, HELMET_OPTIONS, securityHeaders } from './auth/security-headers';
+import { applySecurityHeaders, HELMET_OPTIONS, headerObject, securityHeaders } from './auth/security-headers';
 import type { Actor, Ctx, Deps } from './context';
 import { installErrorHandling, sendProblem } from './errors';
 import { apiRoutes } from './routes/index';
@@ -73,8 +73,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // React's escaping before user markdown is rendered. The API docs need no inline scripts either.
   // Helmet decides them once at startup (auth/security-headers.ts); each request only copies them.
   const headers = securityHeaders(HELMET_OPTIONS);
+  const headerObj = headerObject(headers);
   app.addHook('onRequest', (_req, reply, done) => {
-    applySecurityHeaders(reply, headers);
+    applySecurityHeaders(reply, headers, headerObj);
     done();
   });
   await app.register(cookie);
@@ -106,9 +107,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // PostgreSQL text cannot hold U+0000 and no field has a use for it: refuse it up front on both
   // databases (the same answer everywhere) instead of failing deep inside an insert.
-  app.addHook('preValidation', async (req) => {
+  // A callback hook, not an async one: it runs on every request and never waits.
+  app.addHook('preValidation', (req, _reply, done) => {
     const where = nulPath(req.params, 'params') ?? nulPath(req.query, 'querystring') ?? nulPath(req.body, 'body');
-    if (where) throw new WeftError('VALIDATION_FAILED', `${where}: the NUL character (U+0000) is not allowed`, { fields: [{ path: where, message: 'contains U+0000' }] });
+    if (where) done(new WeftError('VALIDATION_FAILED', `${where}: the NUL character (U+0000) is not allowed`, { fields: [{ path: where, message: 'contains U+0000' }] }));
+    else done();
   });
 
   app.get('/healthz', { config: { auth: 'public' } }, async () => {

@@ -2,7 +2,7 @@ import helmetPlugin from '@fastify/helmet';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, call, type TestApp, testApp } from '../test/harness';
-import { HELMET_OPTIONS } from './security-headers';
+import { HELMET_OPTIONS, mergesDirectly } from './security-headers';
 
 const SECURITY = [
   'content-security-policy',
@@ -57,5 +57,17 @@ describe('security headers', () => {
     ];
     expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404, 404, 201]);
     for (const r of answers) expect(pick(r.headers)).toEqual(expected);
+  });
+
+  it('are merged straight into Fastify\'s header object (its internal symbol is still where it was)', async () => {
+    const app = Fastify();
+    let direct: boolean | null = null;
+    app.get('/', async (_req, reply) => {
+      direct = mergesDirectly(reply);
+      return {};
+    });
+    await app.inject({ method: 'GET', url: '/' });
+    await app.close();
+    expect(direct).toBe(true);
   });
 });

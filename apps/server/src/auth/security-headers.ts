@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /**
@@ -34,11 +35,43 @@ export function securityHeaders(options: Readonly<HelmetOptions>): SecurityHeade
 }
 
 /**
- * Applies precomputed headers to a Fastify reply. They go into the reply's own header list (which
- * Fastify hands to `writeHead` in one go) rather than `res.setHeader` each: Node then validates
- * and stores them once instead of twice (~2 µs a request, ~8% of a cached item read).
+ * Fastify keeps a reply's headers in a plain object under an internal symbol and hands that object
+ * to `writeHead` in one go. Merging the precomputed (lower-case) headers into it directly costs one
+ * `Object.assign` instead of a `reply.header()` call per header (which lower-cases and checks each:
+ * ~1 µs a request, ~6% of a cached item read). Should a Fastify version move the symbol, this
+ * finds nothing and the public `reply.header()` path is used (security-headers.test.ts checks the
+ * headers arrive either way, and that the fast path is the one in use).
  */
-export function applySecurityHeaders(reply: { header(name: string, value: string): unknown; removeHeader(name: string): unknown }, h: SecurityHeaders): void {
+const kReplyHeaders: symbol | undefined = (() => {
+  try {
+    const k = createRequire(import.meta.url)('fastify/lib/symbols.js').kReplyHeaders;
+    return typeof k === 'symbol' ? k : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+type ReplyLike = { header(name: string, value: string): unknown; removeHeader(name: string): unknown };
+
+/** The precomputed headers as Fastify's header object wants them (lower-case names). */
+export function headerObject(h: SecurityHeaders): Record<string, string> {
+  return Object.fromEntries(h.set.map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** Whether `applySecurityHeaders` can merge into Fastify's own header object (tests). */
+export function mergesDirectly(reply: object): boolean {
+  const own = kReplyHeaders ? (reply as Record<symbol, unknown>)[kReplyHeaders] : undefined;
+  return typeof own === 'object' && own !== null;
+}
+
+/** Applies precomputed headers (`headerObject`) to a Fastify reply, before the handler runs. */
+export function applySecurityHeaders(reply: ReplyLike, h: SecurityHeaders, obj: Record<string, string>): void {
+  const own = kReplyHeaders ? (reply as unknown as Record<symbol, Record<string, string> | undefined>)[kReplyHeaders] : undefined;
+  if (typeof own === 'object' && own !== null) {
+    for (const name of h.remove) delete own[name.toLowerCase()];
+    Object.assign(own, obj);
+    return;
+  }
   for (const name of h.remove) reply.removeHeader(name);
   for (let i = 0; i < h.set.length; i++) reply.header(h.set[i][0], h.set[i][1]);
 }
