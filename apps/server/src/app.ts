@@ -4,10 +4,10 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { WeftError } from '@weft/domain';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { resolveActor } from './auth/resolve-actor';
-import { applySecurityHeaders, HELMET_OPTIONS, headerObject, securityHeaders } from './auth/security-headers';
+import { resolveActor, resolveActorNow } from './auth/resolve-actor';
+import { API_HEADERS, applySecurityHeaders, HELMET_OPTIONS, headerObject, isApiPath, securityHeaders } from './auth/security-headers';
 import type { Actor, Ctx, Deps } from './context';
 import { installErrorHandling, sendProblem } from './errors';
 import { apiRoutes } from './routes/index';
@@ -70,12 +70,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   // Security headers (CSP, nosniff, frame and referrer policies): a second line of defence behind
-  // React's escaping before user markdown is rendered. The API docs need no inline scripts either.
-  // Helmet decides them once at startup (auth/security-headers.ts); each request only copies them.
-  const headers = securityHeaders(HELMET_OPTIONS);
-  const headerObj = headerObject(headers);
-  app.addHook('onRequest', (_req, reply, done) => {
-    applySecurityHeaders(reply, headers, headerObj);
+  // React's escaping before user markdown is rendered. Pages and files get helmet's set, decided
+  // once at startup (auth/security-headers.ts); JSON answers of the API get the API set.
+  const pageHeaders = securityHeaders(HELMET_OPTIONS);
+  const pageObj = headerObject(pageHeaders);
+  const apiObj = headerObject(API_HEADERS);
+  app.addHook('onRequest', (req, reply, done) => {
+    if (isApiPath(req.url)) applySecurityHeaders(reply, API_HEADERS, apiObj);
+    else applySecurityHeaders(reply, pageHeaders, pageObj);
     done();
   });
   await app.register(cookie);
@@ -95,14 +97,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   // onRequest, before body validation: an anonymous caller learns "sign in", not what the body lacks.
-  app.addHook('onRequest', async (req) => {
+  // A callback hook: when the caller is known from memory (resolveActorNow) it finishes without
+  // a promise, else it waits for the database (resolveActor).
+  app.addHook('onRequest', (req, _reply, done) => {
     const auth = req.routeOptions.config?.auth;
-    if (!auth) return;
-    req.actor = await resolveActor(deps, req);
-    if (auth === 'user' && !req.actor) throw new WeftError('UNAUTHENTICATED', 'sign in or send a valid API token');
-    if (!req.actor || !UNSAFE.has(req.method)) return;
-    if (req.actor.readOnly) throw new WeftError('TOKEN_READ_ONLY', 'this API token is read-only');
-    if (req.actor.tokenId === null) checkSameOrigin(req.headers);
+    if (!auth) return done();
+    let now: Actor | null | undefined;
+    try {
+      now = resolveActorNow(deps, req);
+    } catch (err) {
+      return done(err as Error);
+    }
+    if (now !== undefined) return done(admit(req, auth, now));
+    resolveActor(deps, req).then((actor) => done(admit(req, auth, actor)), done);
   });
 
   // PostgreSQL text cannot hold U+0000 and no field has a use for it: refuse it up front on both
@@ -191,6 +198,20 @@ export function nulPath(value: unknown, root: string): string | null {
     }
   }
   return null;
+}
+
+/** Sets the request's actor and checks what its route and method demand; the refusal, if any. */
+function admit(req: FastifyRequest, auth: AuthLevel, actor: Actor | null): Error | undefined {
+  req.actor = actor;
+  try {
+    if (auth === 'user' && !actor) throw new WeftError('UNAUTHENTICATED', 'sign in or send a valid API token');
+    if (!actor || !UNSAFE.has(req.method)) return undefined;
+    if (actor.readOnly) throw new WeftError('TOKEN_READ_ONLY', 'this API token is read-only');
+    if (actor.tokenId === null) checkSameOrigin(req.headers);
+    return undefined;
+  } catch (err) {
+    return err as Error;
+  }
 }
 
 /**

@@ -46,17 +46,36 @@ describe('security headers', () => {
     expect(expected['x-powered-by']).toBeUndefined();
   });
 
-  it('are sent on a success, a 401, a 404 route, a problem document and a write', async () => {
+  it('pages and files get exactly those', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/some/page' });
+    expect(pick(page.headers)).toEqual(expected);
+  });
+
+  it('JSON answers of the API get the API set on a success, a 401, a 404 route, a problem document, a write and a cached read', async () => {
     const u = await buildUser(t);
+    const ws = (await call(t, u, 'POST', '/api/v1/workspaces', { name: 'Headers' })).json();
+    const space = (await call(t, u, 'POST', `/api/v1/workspaces/${ws.id}/spaces`, { name: 'Hdr', key: 'HDR' })).json();
+    const item = (await call(t, u, 'POST', `/api/v1/spaces/${space.id}/items`, { title: 'x' })).json();
     const answers = [
       await t.app.inject({ method: 'GET', url: '/healthz' }),
       await t.app.inject({ method: 'GET', url: '/api/v1/me' }),
       await t.app.inject({ method: 'GET', url: '/api/v1/no-such-route' }),
       await call(t, u, 'GET', '/api/v1/items/nope'),
-      await call(t, u, 'POST', '/api/v1/workspaces', { name: 'Headers' }),
+      await call(t, u, 'POST', '/api/v1/workspaces', { name: 'Headers 2' }),
+      await call(t, u, 'GET', `/api/v1/items/${item.id}`),
+      await call(t, u, 'GET', `/api/v1/items/${item.id}`),
     ];
-    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404, 404, 201]);
-    for (const r of answers) expect(pick(r.headers)).toEqual(expected);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404, 404, 201, 200, 200]);
+    const api = {
+      ...Object.fromEntries(SECURITY.map((k) => [k, undefined])),
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    };
+    for (const r of answers) expect(pick(r.headers)).toEqual(api);
   });
 
   it('are merged straight into Fastify\'s header object (its internal symbol is still where it was)', async () => {

@@ -15,6 +15,28 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = { contentSecurityPolicy: 
 
 export type SecurityHeaders = { set: ReadonlyArray<readonly [string, string]>; remove: readonly string[] };
 
+/**
+ * What JSON answers (`/api/…`, `/healthz`) carry instead of the document set: the headers OWASP's
+ * REST security sheet lists for APIs. A JSON answer is never a page, so the document policies
+ * (script, style, font and form sources, cross-origin opener, DNS prefetch…) say nothing for it,
+ * and `default-src 'none'` is stricter than the app's own policy should a browser ever open one.
+ * About 300 bytes a response instead of 850.
+ */
+export const API_HEADERS: SecurityHeaders = {
+  set: [
+    ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+  ],
+  remove: [],
+};
+
+/** Is this request answered with JSON by the API (the API header set), rather than a page or a file? */
+export const isApiPath = (url: string): boolean => url.startsWith('/api/') || url === '/healthz' || url.startsWith('/healthz?');
+
 export function securityHeaders(options: Readonly<HelmetOptions>): SecurityHeaders {
   const set: Array<[string, string]> = [];
   const remove: string[] = [];

@@ -102,8 +102,10 @@ describe('security headers and Secure cookies', () => {
     try {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'sec@example.test', name: 'Sec', password: 'correct horse battery' } });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(String(res.headers['content-security-policy'])).toContain("default-src 'none'"); // the API set (a JSON answer)
       expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
+      const page = await t.app.inject({ method: 'GET', url: '/' });
+      expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
     } finally {
       await t.close();
     }

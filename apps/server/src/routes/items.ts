@@ -11,7 +11,7 @@ import type { Deps } from '../context';
 import { presentItems, presentOneItem } from '../presenters/item';
 import { listSpaceItems, SpaceItemsQuery } from '../queries/items/list-space-items';
 import { BOARD_LIMIT, Board, boardJson } from '../queries/items/board';
-import { readItemJson } from '../queries/items/read-item';
+import { cachedItemJson, readItemJson } from '../queries/items/read-item';
 import { ifMatchVersion } from './versions';
 
 const tags = ['items'];
@@ -77,9 +77,19 @@ export const itemsRoutes =
     // and kept as text while the database is unchanged (readItemJson; `Cache-Control: no-cache`
     // reads the tables anyway); the schema still documents it, and routes/items.test.ts checks
     // answers against it.
-    app.get('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, async (req, reply) => {
+    // A cached answer is sent synchronously (no promise); otherwise the handler waits for the read.
+    app.get('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, response: { 200: Item } } }, (req, reply) => {
+      const { actor } = ctxOf(deps, req);
       const fresh = /no-cache|no-store|max-age=0/.test(req.headers['cache-control'] ?? '');
-      return reply.type('application/json; charset=utf-8').send((await readItemJson(db, ctxOf(deps, req).actor, req.params.id, { fresh })) as unknown as Item);
+      const hit = fresh ? undefined : cachedItemJson(db, actor, req.params.id);
+      reply.type('application/json; charset=utf-8');
+      if (hit !== undefined) {
+        reply.send(hit as unknown as Item);
+        return;
+      }
+      return readItemJson(db, actor, req.params.id, { fresh }).then((json) => {
+        reply.send(json as unknown as Item);
+      });
     });
     app.patch('/items/:id', { config: { auth: 'user' }, schema: { tags, params: IdParams, body: UpdateItemInput, response: { 200: Item } } }, async (req) => {
       const { item, m } = await updateItem(ctxOf(deps, req), req.params.id, { ...req.body, version: ifMatchVersion(req) ?? req.body.version });

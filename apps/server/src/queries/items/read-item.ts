@@ -59,18 +59,14 @@ export async function readItem(db: Db, actor: Actor, idOrKey: string): Promise<I
  * reads from the tables whatever the cache holds, and keeps what it read.
  */
 export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: { fresh?: boolean } = {}): Promise<string> {
-  // The mark the auth hook took for this request (saves asking again), else a fresh one.
-  const mark = markOf(actor) ?? changeMark(db);
+  if (!opts.fresh) {
+    const hit = cachedItemJson(db, actor, idOrKey);
+    if (hit !== undefined) return hit;
+  }
+  const mark = requestMark(db, actor);
   if (mark === null) return JSON.stringify(await readItem(db, actor, idOrKey));
   const cache = itemCacheOf(db);
-  const key = `${actor.userId}\u0000${actor.readOnly ? 1 : 0}\u0000${idOrKey}`;
-  if (cache.mark === mark && !opts.fresh) {
-    const hit = cache.entries.get(key);
-    if (hit !== undefined) {
-      cache.hits += 1;
-      return hit;
-    }
-  }
+  const key = cacheKey(actor, idOrKey);
   cache.misses += 1;
   const json = JSON.stringify(await readItem(db, actor, idOrKey));
   if (cache.mark !== mark) {
@@ -88,6 +84,21 @@ export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: 
   cache.bytes += json.length;
   return json;
 }
+
+/** The cached answer, synchronously, or undefined (then `readItemJson` reads it). */
+export function cachedItemJson(db: Db, actor: Actor, idOrKey: string): string | undefined {
+  const mark = requestMark(db, actor);
+  if (mark === null) return undefined;
+  const cache = itemCacheOf(db);
+  if (cache.mark !== mark) return undefined;
+  const hit = cache.entries.get(cacheKey(actor, idOrKey));
+  if (hit !== undefined) cache.hits += 1;
+  return hit;
+}
+
+/** The mark the auth hook took for this request (saves asking again), else a fresh one. */
+const requestMark = (db: Db, actor: Actor): string | null => markOf(actor) ?? changeMark(db);
+const cacheKey = (actor: Actor, idOrKey: string) => `${actor.userId}\u0000${actor.readOnly ? 1 : 0}\u0000${idOrKey}`;
 
 /** 8 million characters of answers (8 MB for ASCII text): ~6,500 answers of a typical 1.2 KB. */
 const ITEM_CACHE_BYTES = 8_000_000;
