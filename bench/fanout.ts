@@ -15,7 +15,7 @@ import { type BenchDatabase, createBenchDatabase } from './database';
 import { percentile } from './load';
 import type { Options } from './options';
 import type { Log } from './phases';
-import { freePort, type ServerProcess, startProcess, waitHealthy } from './process';
+import { freePort, SERVER_ENTRY, SERVER_NODE_ARGS, type ServerProcess, startProcess, waitHealthy } from './process';
 import type { Row } from './report';
 
 const SECTION = 'real time';
@@ -23,7 +23,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function startServer(db: BenchDatabase, extra: Record<string, string>): Promise<ServerProcess> {
   const env = { PORT: String(await freePort()), HOST: '127.0.0.1', WEFT_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...db.env, ...extra };
-  const server = await startProcess('apps/server/src/main.ts', ['serve'], env);
+  const server = await startProcess(SERVER_ENTRY, ['serve'], env, 60_000, SERVER_NODE_ARGS);
   await waitHealthy(`${server.url}/healthz`);
   return server;
 }

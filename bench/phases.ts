@@ -5,7 +5,7 @@ import { BOARD_KEY } from './generate-data';
 import { measure } from './load';
 import type { Options } from './options';
 import { createPool, hasBatchEndpoint } from './pool';
-import { freePort, type ServerProcess, startProcess, waitHealthy } from './process';
+import { freePort, SERVER_ENTRY, SERVER_NODE_ARGS, type ServerProcess, startProcess, waitHealthy } from './process';
 import type { Row } from './report';
 import { requestRows } from './request-rows';
 import { scaleRows } from './scale-rows';
@@ -15,7 +15,7 @@ export type Log = (msg: string) => void;
 /** The real server, as an operator runs it, in its own process. */
 export async function startWeft(db: BenchDatabase): Promise<ServerProcess> {
   const env = { PORT: String(await freePort()), HOST: '127.0.0.1', WEFT_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...db.env };
-  const server = await startProcess('apps/server/src/main.ts', ['serve'], env);
+  const server = await startProcess(SERVER_ENTRY, ['serve'], env, 60_000, SERVER_NODE_ARGS);
   await waitHealthy(`${server.url}/healthz`);
   return server;
 }

@@ -4,7 +4,7 @@ import { median } from './load';
 import { machine } from './machine';
 import { parseOptions } from './options';
 import { baselineRounds, requestPhase, scalePhase } from './phases';
-import { freePort, ROOT, startProcess } from './process';
+import { buildServer, freePort, ROOT, startProcess } from './process';
 import { judge, missingFigures, type Row, table, writeJson } from './report';
 import { fanoutPhase } from './fanout';
 import { webPhase } from './web';
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   let baselineMedian = Number.NaN;
   try {
     log(`${opts.quick ? 'quick' : 'full'} run on ${opts.db}, ${box.cpus} CPUs, node ${box.node}`);
+    buildServer();
     const rssTarget = { op: '<=' as const, value: 250, of: 'value' as const };
     const runs = (phase: NonNullable<typeof opts.only>) => opts.only === null || opts.only === phase;
     if (runs('items')) {
