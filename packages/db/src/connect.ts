@@ -38,9 +38,9 @@ const markStatements = new WeakMap<SqliteDatabase.Database, { changes: SqliteDat
  *   never a missed one). It reads no table, so it costs ~70 ns;
  * - `PRAGMA data_version`: moves when another connection (another process, the CLI) commits
  *   (~0.9 µs: it checks the WAL's shared index, as any read does).
- * Both only grow. Null (no cache may be used) on PostgreSQL, where the same question costs a round
- * trip, and while a transaction holds the connection (another process's commit is only seen once
- * it ends).
+ * Both only grow. Null on PostgreSQL, where the same question costs a round trip (its mark comes
+ * with the access-epoch read instead: `pgChangeMark`), and while a transaction holds the
+ * connection (another process's commit is only seen once it ends): then no cache may be used.
  *
  * A reader must take the mark BEFORE it reads what it caches: a change in between then leaves the
  * stored mark older than the current one, and the entry is never served.
@@ -54,6 +54,30 @@ export function changeMark(db: Kysely<Database>): string | null {
     markStatements.set(raw, s);
   }
   return `${s.changes.get() as number}:${s.version.get() as number}`;
+}
+
+/**
+ * PostgreSQL's change mark, from `pg_current_snapshot()` (PostgreSQL 13+) read in a statement that
+ * is sent anyway (the access-epoch read, apps/server/src/auth/access-cache.ts), so it costs no
+ * round trip of its own. A snapshot is `xmin:xmax:in-progress ids`; any commit of a transaction
+ * that wrote (had a transaction id) either moves `xmax` or leaves the in-progress list, and neither
+ * goes back, so an equal snapshot means nothing was committed in between. (Writes to other
+ * databases of the same cluster move it too: a spurious change, never a missed one.) The data a
+ * mark vouches for must be read after the mark, by statements whose own snapshots are newer.
+ */
+export function pgChangeMark(snapshot: string): string {
+  return `pg:${snapshot}`;
+}
+
+/** Is mark `a` from before mark `b`? (Both from `changeMark` or both from `pgChangeMark`.) */
+export function markIsOlder(a: string, b: string): boolean {
+  if (a.startsWith('pg:') || b.startsWith('pg:')) {
+    // xmax only grows: a smaller one is older; with equal xmax neither is known to be older.
+    return Number(a.split(':')[2]) < Number(b.split(':')[2]);
+  }
+  const [ac, av] = a.split(':').map(Number);
+  const [bc, bv] = b.split(':').map(Number);
+  return ac < bc || av < bv;
 }
 
 /** Default database URL: an SQLite file in the data folder. */

@@ -1,4 +1,4 @@
-import { changeMark, type Database, preparedQuery } from '@weft/db';
+import { changeMark, type Database, dialectOf, pgChangeMark, preparedQuery } from '@weft/db';
 import { type Kysely, sql } from 'kysely';
 import type { Actor, Membership } from '../context';
 
@@ -62,7 +62,10 @@ const EPOCH = Symbol('access epoch');
 const MARK = Symbol('change mark');
 type Tagged = { [EPOCH]?: number; [MARK]?: string | null };
 
-const epochQuery = preparedQuery<{ value: number | string }>(() => sql`select value from access_epoch where id = 1`);
+/** The epoch; on PostgreSQL with the change mark's snapshot, in the same round trip. */
+const epochQuery = preparedQuery<{ value: number | string; snapshot?: string }>((db) =>
+  dialectOf(db) === 'postgres' ? sql`select value, pg_current_snapshot()::text as snapshot from access_epoch where id = 1` : sql`select value from access_epoch where id = 1`,
+);
 
 /** The cache of one database (keyed by its Kysely instance), or null inside a transaction. */
 export function accessCache(db: Kysely<Database>): AccessCache | null {
@@ -81,19 +84,20 @@ export async function readEpoch(db: Kysely<Database>, cache: AccessCache): Promi
 }
 
 /**
- * The access epoch and the database's change mark (`changeMark`) read together. On SQLite an
+ * The access epoch and the database's change mark read together. On SQLite (`changeMark`) an
  * unchanged mark means nothing was written since the epoch was last read, so the epoch is still
- * the one in memory and the read is skipped. The mark is taken before the epoch is read (and both
- * are synchronous statements there), so a mark stored with an epoch never vouches for a later one.
+ * the one in memory and the read is skipped; the mark is taken before the epoch is read (both are
+ * synchronous statements there), so a mark stored with an epoch never vouches for a later one. On
+ * PostgreSQL the mark (`pgChangeMark`) comes from the epoch's own statement, read every time.
  */
 export async function readAccessState(db: Kysely<Database>, cache: AccessCache): Promise<{ epoch: number; mark: string | null }> {
-  const mark = changeMark(db);
-  if (mark !== null && mark === cache.mark) return { epoch: cache.epoch, mark };
-  const rows = await epochQuery(db, []);
-  const epoch = Number(rows[0]?.value ?? 0);
+  const sqliteMark = changeMark(db);
+  if (sqliteMark !== null && sqliteMark === cache.mark) return { epoch: cache.epoch, mark: sqliteMark };
+  const [row] = await epochQuery(db, []);
+  const epoch = Number(row?.value ?? 0);
   cache.sync(epoch);
-  if (epoch === cache.epoch) cache.mark = mark;
-  return { epoch, mark };
+  if (sqliteMark !== null && epoch === cache.epoch) cache.mark = sqliteMark;
+  return { epoch, mark: sqliteMark ?? (row?.snapshot ? pgChangeMark(row.snapshot) : null) };
 }
 
 /** Remembers the epoch a request (its actor or a membership derived from it) was checked at. */
@@ -104,7 +108,7 @@ export function tagEpoch(owner: Actor | Membership, epoch: number): void {
 /**
  * Remembers the change mark an actor's request saw when it was authenticated: a later read in the
  * same request may answer from a cache stamped with that mark (the database as it was at that
- * moment, which lies within the request). Null: no mark (PostgreSQL, or inside a transaction).
+ * moment, which lies within the request). Null: no mark (inside a transaction).
  */
 export function tagMark(actor: Actor, mark: string | null): void {
   (actor as Tagged)[MARK] = mark;

@@ -87,7 +87,18 @@ describe.each(testDialects())('item answer cache on %s', (dialect) => {
     await allAgree();
     const after = readCacheStats(t.deps.store.db);
     if (dialect === 'sqlite') expect(after.hits - before.hits).toBe(13);
-    else expect(after.hits).toBe(0);
+    else {
+      // PostgreSQL's mark is the cluster's snapshot, which other test files' databases move all the
+      // time: here a hit only needs two reads with no commit anywhere in between, sooner or later.
+      let hit = after.hits > before.hits;
+      for (let i = 0; i < 500 && !hit; i++) {
+        const h0 = readCacheStats(t.deps.store.db).hits;
+        await call(t, owner, 'GET', `${api}/items/${a.id}`);
+        await call(t, owner, 'GET', `${api}/items/${a.id}`);
+        hit = readCacheStats(t.deps.store.db).hits > h0;
+      }
+      expect(hit).toBe(true);
+    }
     const asOwner = (await call(t, owner, 'GET', `${api}/items/${a.id}`)).json() as Item;
     const asGuest = (await call(t, guest, 'GET', `${api}/items/${a.id}`)).json() as Item;
     const asReadOnly = (await call(t, readOnly, 'GET', `${api}/items/${a.id}`)).json() as Item;
@@ -106,7 +117,7 @@ describe.each(testDialects())('item answer cache on %s', (dialect) => {
     }
     const after = readCacheStats(t.deps.store.db);
     expect(after.hits).toBe(before.hits);
-    if (dialect === 'sqlite') expect(after.misses - before.misses).toBe(3);
+    expect(after.misses - before.misses).toBe(3);
   });
 
   it('shows every kind of change on the very next read', async () => {
@@ -170,6 +181,67 @@ describe.each(testDialects())('item answer cache on %s', (dialect) => {
     expect((await call(t, holder, 'GET', `${api}/items/${a.id}`)).statusCode).toBe(200);
     expect((await call(t, owner, 'DELETE', `${api}/tokens/${tok.json().id}`)).statusCode).toBe(200);
     expect((await call(t, holder, 'GET', `${api}/items/${a.id}`)).statusCode).toBe(401);
+  });
+});
+
+/**
+ * Another server process on the same PostgreSQL database (a second pool): its commit moves the
+ * snapshot this process reads with the access epoch, so the next read answers it.
+ */
+describe.skipIf(!testDialects().includes('postgres'))('item answer cache with another pool writing the PostgreSQL database', () => {
+  let t: TestApp;
+  let other: WeftDb;
+  beforeAll(async () => {
+    t = await testApp('postgres');
+    other = connect({ url: t.deps.store.url, poolSize: 2 });
+  });
+  afterAll(async () => {
+    await other.close();
+    await t.close();
+  });
+
+  it('answers the other pool\'s committed change on the next read, also a removed membership', async () => {
+    const owner = await buildUser(t);
+    const ws = await buildWorkspace(t, owner);
+    const s = await buildSpace(t, owner, ws.id, { key: 'PGO' });
+    const it0 = await buildItem(t, owner, s.id, { title: 'Before' });
+    for (let round = 0; round < 5; round++) {
+      expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).json().title).not.toBe(`Elsewhere ${round}`);
+      await other.db.updateTable('items').set({ title: `Elsewhere ${round}` }).where('id', '=', it0.id).execute();
+      expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).json().title).toBe(`Elsewhere ${round}`);
+    }
+    await other.db.deleteFrom('members').where('workspace_id', '=', ws.id).where('user_id', '=', owner.id).execute();
+    expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).statusCode).toBe(404);
+  });
+
+  it('a transaction still open while an answer is cached is seen once it commits, even when a later one committed first', async () => {
+    // The snapshot's xmax does not move when an older transaction commits after a newer one did:
+    // only its in-progress list does. A mark of xmax alone would serve the stale answer here.
+    const owner = await buildUser(t);
+    const ws = await buildWorkspace(t, owner);
+    const s = await buildSpace(t, owner, ws.id, { key: 'PGT' });
+    const it0 = await buildItem(t, owner, s.id, { title: 'Before' });
+    const other1 = await buildItem(t, owner, s.id, { title: 'Other' });
+    let release = () => {};
+    const gate = new Promise<void>((ok) => {
+      release = ok;
+    });
+    let written = () => {};
+    const wrote = new Promise<void>((ok) => {
+      written = ok;
+    });
+    const slow = other.db.transaction().execute(async (tx) => {
+      await tx.updateTable('items').set({ title: 'Slow' }).where('id', '=', it0.id).execute();
+      written();
+      await gate;
+    });
+    await wrote;
+    await other.db.updateTable('items').set({ title: 'Quick' }).where('id', '=', other1.id).execute();
+    expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).json().title).toBe('Before');
+    expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).json().title).toBe('Before');
+    release();
+    await slow;
+    expect((await call(t, owner, 'GET', `${api}/items/${it0.id}`)).json().title).toBe('Slow');
   });
 });
 

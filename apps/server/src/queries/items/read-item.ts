@@ -1,4 +1,4 @@
-import { changeMark, type Database, param, preparedQuery, type SpacesTable } from '@weft/db';
+import { changeMark, type Database, markIsOlder, param, preparedQuery, type SpacesTable } from '@weft/db';
 import type { Item } from '@weft/domain';
 import { WeftError } from '@weft/domain';
 import { type Kysely, sql } from 'kysely';
@@ -48,13 +48,15 @@ export async function readItem(db: Db, actor: Actor, idOrKey: string): Promise<I
  * again (a team looking at the same work, a panel re-opened, an integration polling) needs none of
  * it while nothing was written. An answer is a function of the database and of who asks (user, and
  * whether their token is read-only: abilities, and the other homes and links they may see), so the
- * entry is keyed by both and stamped with the database's change mark (`changeMark`, taken before the
- * read; the one the auth hook took for this request, so a hit answers the database as it was at
- * that moment, within the request, and never older than a write the caller saw acknowledged). Any write anywhere (this process or another one sharing the file) moves the mark and every
- * entry stops counting; an entry is only served under the very mark it was read at, so it never
- * answers what the database no longer says. The actor's access is still re-checked on each request
- * by the auth hook (access epoch), and a revoked token or removed member is a write that moves the
- * mark too. No mark (PostgreSQL, or a transaction holding the connection): no cache, the plain read.
+ * entry is keyed by both and stamped with the database's change mark, taken before the read: the
+ * one the auth hook took for this request (SQLite: `changeMark`; PostgreSQL: `pgChangeMark`, the
+ * snapshot read with the access epoch), so a hit answers the database as it was at that moment,
+ * within the request, never older than a write the caller saw acknowledged. Any committed write
+ * anywhere (this process or another one sharing the database) moves the mark and every entry stops
+ * counting; an entry is only served under the very mark it was read at, so it never answers what
+ * the database no longer says. The actor's access is still re-checked on each request by the auth
+ * hook (access epoch), and a revoked token or removed member is a write that moves the mark too.
+ * No mark (a transaction holding the connection): no cache, the plain read.
  * Bounded by bytes; only successful reads are kept. `fresh` (a request's `Cache-Control: no-cache`)
  * reads from the tables whatever the cache holds, and keeps what it read.
  */
@@ -71,7 +73,7 @@ export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: 
   const json = JSON.stringify(await readItem(db, actor, idOrKey));
   if (cache.mark !== mark) {
     // A newer mark empties the cache; an older one (a change happened while this read ran) stores nothing.
-    if (cache.mark !== null && olderMark(mark, cache.mark)) return json;
+    if (cache.mark !== null && markIsOlder(mark, cache.mark)) return json;
     cache.entries.clear();
     cache.bytes = 0;
     cache.mark = mark;
@@ -118,13 +120,6 @@ function itemCacheOf(db: Kysely<Database>): ItemCache {
 export function readCacheStats(db: Kysely<Database>): { hits: number; misses: number; entries: number } {
   const c = itemCacheOf(db);
   return { hits: c.hits, misses: c.misses, entries: c.entries.size };
-}
-
-/** Is mark `a` (changes:version) behind `b` in either counter? Both counters only grow. */
-function olderMark(a: string, b: string): boolean {
-  const [ac, av] = a.split(':').map(Number);
-  const [bc, bv] = b.split(':').map(Number);
-  return ac < bc || av < bv;
 }
 
 const ITEM_KEYS = ITEM_COLS.map((c) => c.slice('items.'.length) as keyof ItemRow);
