@@ -16,6 +16,15 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 export type ConnectOptions = { url: string; poolSize?: number; sqliteSynchronous?: 'FULL' | 'NORMAL' };
 
 const sqliteHandles = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+const pgPools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * The pg pool behind a Kysely instance made by `connect` (never for a transaction object, nor for
+ * SQLite): for `preparedQuery`'s named-statement path only.
+ */
+export function pgPoolOf(db: Kysely<Database>): pg.Pool | undefined {
+  return pgPools.get(db);
+}
 
 /**
  * The better-sqlite3 connection behind a Kysely instance made by `connect` (never for a
@@ -95,6 +104,7 @@ export function connect(opts: ConnectOptions): WeftDb {
     // client and the next query opens a new connection.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pgPools.set(db, pool);
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   if (!url.startsWith('sqlite:')) throw new Error(`unsupported DATABASE_URL: ${url.split(':')[0]}: use sqlite:<path> or postgres://`);

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Expression, type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { sqliteHandleOf } from './connect';
+import { createHash } from 'node:crypto';
+import { pgPoolOf, sqliteHandleOf } from './connect';
 import type { Database } from './types';
 
 /** The two storage engines. Every dialect difference lives in this file. */
@@ -131,7 +132,7 @@ export const param = (i: number): string => `:weft-param-${i}:`;
 /** Only values written into the query by code are compared with this, never what callers pass. */
 const PARAM = /^:weft-param-(\d+):$/;
 
-type Compiled = { sql: string; slots: Array<{ arg: number } | { value: unknown }> };
+type Compiled = { sql: string; slots: Array<{ arg: number } | { value: unknown }>; name: string };
 type Statement = { all(...params: unknown[]): unknown[] };
 
 /**
@@ -142,8 +143,9 @@ type Statement = { all(...params: unknown[]): unknown[] };
  * Execution: on SQLite, outside any transaction, the prepared better-sqlite3 statement runs at once
  * (no Kysely executor, no async hops). That is safe because better-sqlite3 runs each statement to
  * completion on the one connection, and `inTransaction` tells whether a transaction holds it: then
- * (and always on PostgreSQL, and on a transaction handle) the compiled SQL goes through Kysely's
- * executor like any query, which waits its turn and sees what that transaction sees.
+ * (and on a transaction handle) the compiled SQL goes through Kysely's executor like any query,
+ * which waits its turn and sees what that transaction sees. On PostgreSQL outside a transaction it
+ * runs as a named prepared statement on a pooled connection.
  */
 export function preparedQuery<R>(build: (db: Kysely<Database>) => { compile(db: Kysely<Database>): { sql: string; parameters: readonly unknown[] } }) {
   const compiled = new Map<Dialect, Compiled>();
@@ -154,6 +156,8 @@ export function preparedQuery<R>(build: (db: Kysely<Database>) => { compile(db: 
       const q = build(db).compile(db);
       c = {
         sql: q.sql,
+        // A PostgreSQL prepared-statement name that only this SQL text can have.
+        name: `weft_${createHash('sha256').update(q.sql).digest('hex').slice(0, 24)}`,
         slots: q.parameters.map((v) => {
           const m = typeof v === 'string' ? PARAM.exec(v) : null;
           return m ? { arg: Number(m[1]) } : { value: v };
@@ -176,6 +180,11 @@ export function preparedQuery<R>(build: (db: Kysely<Database>) => { compile(db: 
       }
       return stmt.all(...values) as R[];
     }
+    // PostgreSQL outside a transaction: a named statement, parsed and planned once per pooled
+    // connection instead of on every call (the item read's seven aggregates took longer to plan
+    // than to run). Inside a transaction the transaction's own connection runs it, through Kysely.
+    const pool = dialect === 'postgres' ? pgPoolOf(db) : undefined;
+    if (pool) return (await pool.query({ name: c.name, text: c.sql, values })).rows as R[];
     const r = await db.executeQuery<R>(CompiledQuery.raw(c.sql, values));
     return r.rows;
   };
