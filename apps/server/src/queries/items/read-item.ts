@@ -98,8 +98,8 @@ export function cachedItemJson(db: Db, actor: Actor, idOrKey: string): string | 
   return hit;
 }
 
-/** The mark the auth hook took for this request (saves asking again), else a fresh one. */
-const requestMark = (db: Db, actor: Actor): string | null => markOf(actor) ?? changeMark(db);
+/** The mark the auth hook took for this request (saves asking again), else a fresh one; none inside a transaction. */
+const requestMark = (db: Db, actor: Actor): string | null => (db.isTransaction ? null : (markOf(actor) ?? changeMark(db)));
 const cacheKey = (actor: Actor, idOrKey: string) => `${actor.userId}\u0000${actor.readOnly ? 1 : 0}\u0000${idOrKey}`;
 
 /** 8 million characters of answers (8 MB for ASCII text): ~6,500 answers of a typical 1.2 KB. */
