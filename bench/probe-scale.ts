@@ -10,7 +10,7 @@ import { api as apiClient, setup } from './api';
 import { generate } from './generate';
 import { BOARD_KEY } from './generate-data';
 import { startWeft } from './phases';
-import { buildServer, freePort, SERVER_ENTRY, SERVER_NODE_ARGS, startProcess, waitHealthy } from './process';
+import { buildServer, freePort, probeNodeArgs, SERVER_ENTRY, startProcess, waitHealthy } from './process';
 import { QUERIES, SEARCH } from './scale-rows';
 
 const to = Number(process.argv[2] ?? 10_000);
@@ -31,9 +31,8 @@ if (state.items < to) {
   state.items = to;
   writeFileSync(stateFile, JSON.stringify(state));
 }
-const profArgs = [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), ...(process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [])];
 buildServer();
-const server = await startProcess(SERVER_ENTRY, ['serve'], { PORT: String(await freePort()), HOST: '127.0.0.1', WEFT_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 60_000, [...SERVER_NODE_ARGS, ...profArgs]);
+const server = await startProcess(SERVER_ENTRY, ['serve'], { PORT: String(await freePort()), HOST: '127.0.0.1', WEFT_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 60_000, probeNodeArgs());
 await waitHealthy(`${server.url}/healthz`);
 const cpuMs = () => {
   const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');

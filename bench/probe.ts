@@ -9,16 +9,15 @@ import { createSpace, setup } from './api';
 import { createBenchDatabase } from './database';
 import { load } from './load';
 import { createPool, itemInput } from './pool';
-import { buildServer, freePort, SERVER_ENTRY, SERVER_NODE_ARGS, startProcess, waitHealthy } from './process';
+import { buildServer, freePort, probeNodeArgs, SERVER_ENTRY, startProcess, waitHealthy } from './process';
 
 const what = process.argv[2] ?? 'all';
 const secs = Number(process.argv[3] ?? 5);
 const db = await createBenchDatabase('sqlite');
 const baseline = await startProcess('bench/baseline-server.ts', [], { PORT: String(await freePort()), NODE_ENV: 'production' });
-const profArgs = [...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), ...(process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [])];
 const env = { PORT: String(await freePort()), HOST: '127.0.0.1', WEFT_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...db.env };
 buildServer();
-const server = await startProcess(SERVER_ENTRY, ['serve'], env, 60_000, [...SERVER_NODE_ARGS, ...profArgs]);
+const server = await startProcess(SERVER_ENTRY, ['serve'], env, 60_000, probeNodeArgs());
 if (process.env.PROBE_STDERR) server.child.stderr?.pipe(process.stderr);
 const cpuMs = () => { const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
 try {

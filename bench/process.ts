@@ -30,6 +30,12 @@ export function rssOf(pid: number): number {
 export const SERVER_ENTRY = 'apps/server/dist/main.js';
 export const SERVER_NODE_ARGS = ['--enable-source-maps'];
 
+/** Extra node flags for the probes' server: a CPU profile (PROF_DIR=<dir>) and NODE_ARGS="…". */
+export function probeNodeArgs(): string[] {
+  const prof = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : [];
+  return [...SERVER_NODE_ARGS, ...prof, ...(process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [])];
+}
+
 /** Builds the server bundle from the current sources (~0.2 s), as `npm start` does before it runs it. */
 export function buildServer(): void {
   const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -6,8 +6,8 @@ import swagger from '@fastify/swagger';
 import { WeftError } from '@weft/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { resolveActor, resolveActorNow } from './auth/resolve-actor';
-import { API_HEADERS, applySecurityHeaders, HELMET_OPTIONS, headerObject, isApiPath, securityHeaders } from './auth/security-headers';
+import { resolveActor } from './auth/resolve-actor';
+import { API_HEADERS, applySecurityHeaders, HELMET_OPTIONS, isApiPath, securityHeaders } from './auth/security-headers';
 import type { Actor, Ctx, Deps } from './context';
 import { installErrorHandling, sendProblem } from './errors';
 import { apiRoutes } from './routes/index';
@@ -73,11 +73,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // React's escaping before user markdown is rendered. Pages and files get helmet's set, decided
   // once at startup (auth/security-headers.ts); JSON answers of the API get the API set.
   const pageHeaders = securityHeaders(HELMET_OPTIONS);
-  const pageObj = headerObject(pageHeaders);
-  const apiObj = headerObject(API_HEADERS);
   app.addHook('onRequest', (req, reply, done) => {
-    if (isApiPath(req.url)) applySecurityHeaders(reply, API_HEADERS, apiObj);
-    else applySecurityHeaders(reply, pageHeaders, pageObj);
+    applySecurityHeaders(reply, isApiPath(req.url) ? API_HEADERS : pageHeaders);
     done();
   });
   await app.register(cookie);
@@ -97,19 +94,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   // onRequest, before body validation: an anonymous caller learns "sign in", not what the body lacks.
-  // A callback hook: when the caller is known from memory (resolveActorNow) it finishes without
-  // a promise, else it waits for the database (resolveActor).
+  // A callback hook: when the caller is known from memory (resolveActor answers at once) it
+  // finishes without a promise, else it waits for the database.
   app.addHook('onRequest', (req, _reply, done) => {
     const auth = req.routeOptions.config?.auth;
     if (!auth) return done();
-    let now: Actor | null | undefined;
+    let actor: ReturnType<typeof resolveActor>;
     try {
-      now = resolveActorNow(deps, req);
+      actor = resolveActor(deps, req);
     } catch (err) {
       return done(err as Error);
     }
-    if (now !== undefined) return done(admit(req, auth, now));
-    resolveActor(deps, req).then((actor) => done(admit(req, auth, actor)), done);
+    if (actor instanceof Promise) actor.then((a) => done(admit(req, auth, a)), done);
+    else done(admit(req, auth, actor));
   });
 
   // PostgreSQL text cannot hold U+0000 and no field has a use for it: refuse it up front on both

@@ -27,7 +27,7 @@ export type SpaceEntry = { workspace_id: string; visibility: string };
 
 const MAX_ENTRIES = 50_000;
 
-class AccessCache {
+export class AccessCache {
   epoch = -1;
   /** The database's change mark when `epoch` was last read (SQLite only, see `readAccessState`). */
   mark: string | null = null;
@@ -89,9 +89,10 @@ export async function readEpoch(db: Kysely<Database>, cache: AccessCache): Promi
  * the one in memory and the read is skipped; the mark is taken before the epoch is read (both are
  * synchronous statements there), so a mark stored with an epoch never vouches for a later one. On
  * PostgreSQL the mark (`pgChangeMark`) comes from the epoch's own statement, read every time.
+ * `taken`: a SQLite mark the caller has just taken (so it is not asked twice).
  */
-export async function readAccessState(db: Kysely<Database>, cache: AccessCache): Promise<{ epoch: number; mark: string | null }> {
-  const sqliteMark = changeMark(db);
+export async function readAccessState(db: Kysely<Database>, cache: AccessCache, taken: string | null = changeMark(db)): Promise<{ epoch: number; mark: string | null }> {
+  const sqliteMark = taken;
   if (sqliteMark !== null && sqliteMark === cache.mark) return { epoch: cache.epoch, mark: sqliteMark };
   const [row] = await epochQuery(db, []);
   const epoch = Number(row?.value ?? 0);

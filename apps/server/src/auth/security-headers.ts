@@ -13,7 +13,16 @@ import helmet, { type HelmetOptions } from 'helmet';
 /** Weft's helmet options: helmet's defaults, plus API calls and data: images from our own origin. */
 export const HELMET_OPTIONS: Readonly<HelmetOptions> = { contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } };
 
-export type SecurityHeaders = { set: ReadonlyArray<readonly [string, string]>; remove: readonly string[] };
+export type SecurityHeaders = {
+  set: ReadonlyArray<readonly [string, string]>;
+  remove: readonly string[];
+  /** `set` as Fastify's header object holds it (lower-case names), for `applySecurityHeaders` */
+  object: Readonly<Record<string, string>>;
+};
+
+function headerSet(set: ReadonlyArray<readonly [string, string]>, remove: readonly string[]): SecurityHeaders {
+  return { set, remove, object: Object.fromEntries(set.map(([k, v]) => [k.toLowerCase(), v])) };
+}
 
 /**
  * What JSON answers (`/api/…`, `/healthz`) carry instead of the document set: the headers OWASP's
@@ -22,8 +31,8 @@ export type SecurityHeaders = { set: ReadonlyArray<readonly [string, string]>; r
  * and `default-src 'none'` is stricter than the app's own policy should a browser ever open one.
  * About 300 bytes a response instead of 850.
  */
-export const API_HEADERS: SecurityHeaders = {
-  set: [
+export const API_HEADERS: SecurityHeaders = headerSet(
+  [
     ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
     ['Cross-Origin-Resource-Policy', 'same-origin'],
     ['Referrer-Policy', 'no-referrer'],
@@ -31,8 +40,8 @@ export const API_HEADERS: SecurityHeaders = {
     ['X-Content-Type-Options', 'nosniff'],
     ['X-Frame-Options', 'DENY'],
   ],
-  remove: [],
-};
+  [],
+);
 
 /** Is this request answered with JSON by the API (the API header set), rather than a page or a file? */
 export const isApiPath = (url: string): boolean => url.startsWith('/api/') || url === '/healthz' || url.startsWith('/healthz?');
@@ -53,7 +62,7 @@ export function securityHeaders(options: Readonly<HelmetOptions>): SecurityHeade
     failure = err ?? null;
   });
   if (failure) throw failure;
-  return { set, remove };
+  return headerSet(set, remove);
 }
 
 /**
@@ -75,25 +84,23 @@ const kReplyHeaders: symbol | undefined = (() => {
 
 type ReplyLike = { header(name: string, value: string): unknown; removeHeader(name: string): unknown };
 
-/** The precomputed headers as Fastify's header object wants them (lower-case names). */
-export function headerObject(h: SecurityHeaders): Record<string, string> {
-  return Object.fromEntries(h.set.map(([k, v]) => [k.toLowerCase(), v]));
+/** Fastify's own header object of this reply, or undefined (the symbol moved). */
+function ownHeaders(reply: object): Record<string, string> | undefined {
+  const own = kReplyHeaders ? (reply as Record<symbol, unknown>)[kReplyHeaders] : undefined;
+  return typeof own === 'object' && own !== null ? (own as Record<string, string>) : undefined;
 }
 
 /** Whether `applySecurityHeaders` can merge into Fastify's own header object (tests). */
-export function mergesDirectly(reply: object): boolean {
-  const own = kReplyHeaders ? (reply as Record<symbol, unknown>)[kReplyHeaders] : undefined;
-  return typeof own === 'object' && own !== null;
-}
+export const mergesDirectly = (reply: object): boolean => ownHeaders(reply) !== undefined;
 
-/** Applies precomputed headers (`headerObject`) to a Fastify reply, before the handler runs. */
-export function applySecurityHeaders(reply: ReplyLike, h: SecurityHeaders, obj: Record<string, string>): void {
-  const own = kReplyHeaders ? (reply as unknown as Record<symbol, Record<string, string> | undefined>)[kReplyHeaders] : undefined;
-  if (typeof own === 'object' && own !== null) {
+/** Applies precomputed headers to a Fastify reply, before the handler runs. */
+export function applySecurityHeaders(reply: ReplyLike, h: SecurityHeaders): void {
+  const own = ownHeaders(reply);
+  if (own) {
     for (const name of h.remove) delete own[name.toLowerCase()];
-    Object.assign(own, obj);
+    Object.assign(own, h.object);
     return;
   }
   for (const name of h.remove) reply.removeHeader(name);
-  for (let i = 0; i < h.set.length; i++) reply.header(h.set[i][0], h.set[i][1]);
+  for (const [name, value] of h.set) reply.header(name, value);
 }

@@ -1,8 +1,7 @@
-import { hashSecret } from '@weft/db';
 import type { PresenceTopic } from '@weft/domain';
 import type { FastifyRequest } from 'fastify';
-import { accessCache, type SessionEntry, type TokenEntry } from '../auth/access-cache';
-import { SESSION_COOKIE } from '../auth/resolve-actor';
+import { accessCache } from '../auth/access-cache';
+import { type Credential, sessionRow, sessionUsable, tokenRow, tokenUsable } from '../auth/resolve-actor';
 import type { Actor, Deps } from '../context';
 import type { CommittedEvent } from '../events/bus';
 import { canReadDeletedSpace, canReadSpace } from '../policies/space.policy';
@@ -10,40 +9,21 @@ import { spaceSubjects } from '../presenters/item';
 import { membershipOf, spaceAccess } from '../queries/access';
 import { loadItemAccess } from '../queries/items/load-item';
 
-/** What a socket was opened with, so it can be re-checked while it stays open. */
-export type Credential = { kind: 'token' | 'session'; hash: string };
-
-/** The credential the auth hook accepted for this upgrade request (same precedence as resolveActor). */
-export function credentialOf(req: FastifyRequest): Credential | null {
-  const authz = req.headers.authorization;
-  if (authz?.startsWith('Bearer ')) return { kind: 'token', hash: hashSecret(authz.slice(7).trim()) };
-  const sid = req.cookies?.[SESSION_COOKIE];
-  return sid ? { kind: 'session', hash: hashSecret(sid) } : null;
-}
-
 /**
- * Is the credential still good at `epoch`? A revoked or expired token and a deleted (logged-out)
- * or expired session are not. Rows come from the access cache while the epoch is unchanged.
+ * Is the credential a socket was opened with still good at `epoch`? A revoked or expired token and
+ * a deleted (logged-out) or expired session are not. Rows come from the access cache while the
+ * epoch is unchanged (the same loaders and rules as the auth hook's, auth/resolve-actor.ts).
  */
 export async function credentialValid(deps: Deps, cred: Credential, epoch: number): Promise<boolean> {
   const db = deps.store.db;
   const cache = accessCache(db);
-  const now = deps.clock.now().toISOString();
-  const fresh = cache !== null && cache.epoch === epoch;
+  const nowMs = deps.clock.now().getTime();
   if (cred.kind === 'token') {
-    let row: TokenEntry | undefined = fresh ? cache.tokens.get(cred.hash) : undefined;
-    if (!row) {
-      row = await db.selectFrom('api_tokens').select(['id', 'user_id', 'read_only', 'expires_at', 'revoked_at', 'last_used_at']).where('token_hash', '=', cred.hash).executeTakeFirst();
-      if (row && cache) cache.put(cache.tokens, epoch, cred.hash, row);
-    }
-    return !!row && !row.revoked_at && !(row.expires_at && row.expires_at <= now);
+    const row = await tokenRow(db, cache, epoch, cred.hash);
+    return !!row && tokenUsable(row, nowMs);
   }
-  let s: SessionEntry | undefined = fresh ? cache.sessions.get(cred.hash) : undefined;
-  if (!s) {
-    s = await db.selectFrom('sessions').select(['user_id', 'expires_at']).where('id', '=', cred.hash).executeTakeFirst();
-    if (s && cache) cache.put(cache.sessions, epoch, cred.hash, s);
-  }
-  return !!s && s.expires_at > now;
+  const s = await sessionRow(db, cache, epoch, cred.hash);
+  return !!s && sessionUsable(s, nowMs);
 }
 
 /**

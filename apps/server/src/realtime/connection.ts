@@ -4,7 +4,8 @@ import type { WebSocket } from 'ws';
 import { tagEpoch } from '../auth/access-cache';
 import type { Actor, Deps } from '../context';
 import type { CommittedEvent } from '../events/bus';
-import { type Credential, mayReadEvent } from './access';
+import type { Credential } from '../auth/resolve-actor';
+import { mayReadEvent } from './access';
 import type { PresenceMember } from './presence';
 
 /** Close codes the stream uses (docs/realtime.md). */

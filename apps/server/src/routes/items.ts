@@ -87,7 +87,7 @@ export const itemsRoutes =
         reply.send(hit as unknown as Item);
         return;
       }
-      return readItemJson(db, actor, req.params.id, { fresh }).then((json) => {
+      return readItemJson(db, actor, req.params.id).then((json) => {
         reply.send(json as unknown as Item);
       });
     });

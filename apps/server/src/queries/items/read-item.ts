@@ -57,18 +57,16 @@ export async function readItem(db: Db, actor: Actor, idOrKey: string): Promise<I
  * the database no longer says. The actor's access is still re-checked on each request by the auth
  * hook (access epoch), and a revoked token or removed member is a write that moves the mark too.
  * No mark (a transaction holding the connection): no cache, the plain read.
- * Bounded by bytes; only successful reads are kept. `fresh` (a request's `Cache-Control: no-cache`)
- * reads from the tables whatever the cache holds, and keeps what it read.
+ * Bounded by bytes; only successful reads are kept.
+ *
+ * Two steps, so the route answers a hit without a promise: `cachedItemJson` (synchronous; undefined
+ * on a miss, or skipped for a request's `Cache-Control: no-cache`), then `readItemJson`, which
+ * reads from the tables and keeps what it read.
  */
-export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: { fresh?: boolean } = {}): Promise<string> {
-  if (!opts.fresh) {
-    const hit = cachedItemJson(db, actor, idOrKey);
-    if (hit !== undefined) return hit;
-  }
+export async function readItemJson(db: Db, actor: Actor, idOrKey: string): Promise<string> {
   const mark = requestMark(db, actor);
   if (mark === null) return JSON.stringify(await readItem(db, actor, idOrKey));
   const cache = itemCacheOf(db);
-  const key = cacheKey(actor, idOrKey);
   cache.misses += 1;
   const json = JSON.stringify(await readItem(db, actor, idOrKey));
   if (cache.mark !== mark) {
@@ -82,12 +80,12 @@ export async function readItemJson(db: Db, actor: Actor, idOrKey: string, opts: 
     cache.entries.clear();
     cache.bytes = 0;
   }
-  cache.entries.set(key, json);
+  cache.entries.set(cacheKey(actor, idOrKey), json);
   cache.bytes += json.length;
   return json;
 }
 
-/** The cached answer, synchronously, or undefined (then `readItemJson` reads it). */
+/** The kept answer, synchronously, or undefined (then `readItemJson` reads it). */
 export function cachedItemJson(db: Db, actor: Actor, idOrKey: string): string | undefined {
   const mark = requestMark(db, actor);
   if (mark === null) return undefined;
