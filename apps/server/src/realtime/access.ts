@@ -1,5 +1,4 @@
 import type { PresenceTopic } from '@weft/domain';
-import type { FastifyRequest } from 'fastify';
 import { accessCache } from '../auth/access-cache';
 import { type Credential, sessionRow, sessionUsable, tokenRow, tokenUsable } from '../auth/resolve-actor';
 import type { Actor, Deps } from '../context';
