@@ -9,13 +9,12 @@ import { openPeople } from './helpers.mjs';
 const PASSWORD = 'correct horse battery';
 const VIEWER_ZONE = 'America/New_York';
 
-let _server;
 let person;
 let pageErrors;
 const s = {};
 
 openPeople({ viewport: { width: 1400, height: 900 }, password: PASSWORD }, (h) => {
-  ({ _server, person, pageErrors } = h);
+  ({ person, pageErrors } = h);
 });
 
 /** `YYYY-MM-DD` plus n days (calendar arithmetic, no zone). */

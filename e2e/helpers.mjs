@@ -262,3 +262,8 @@ export async function okInPage(page, method, path, body) {
   if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.json)}`);
   return r.json;
 }
+
+/** Waits for the page's next PATCH of an item (`/api/v1/items/<id>`); answers its response. */
+export function itemPatched(page) {
+  return page.waitForResponse((r) => /\/api\/v1\/items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
+}

@@ -4,7 +4,7 @@
 // message; saved views renamed, updated with the filter on screen, shared and deleted from their menu.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { holdableStream, okInPage, openPage, signUpInUi, } from './helpers.mjs';
+import { fetchInPage, holdableStream, itemPatched, okInPage, openPage, signUpInUi, } from './helpers.mjs';
 
 let server;
 let page;
@@ -19,7 +19,6 @@ openPage({ viewport: { width: 1600, height: 900 }, prepare: holdableStream }, (h
 
 const ok = (method, path, body) => okInPage(page, method, path, body);
 const grid = () => page.getByRole('grid', { name: 'Items' });
-const itemPatch = () => page.waitForResponse((r) => /\/api\/v1\/items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
 const viewPatch = () => page.waitForResponse((r) => /\/api\/v1\/views\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
 /** A cell's display button: its name is "<Column> of <KEY>: <value>". */
 const cellButton = (col, key) => grid().getByRole('button', { name: new RegExp(`^${col} of ${key}:`) });
@@ -62,7 +61,7 @@ describe('table inline edit and saved views', () => {
     await cellButton('Assignees', key).click();
     const who = page.getByRole('dialog', { name: `Assignees of ${key}` });
     await who.getByLabel('Ada Lovelace').check();
-    let saved = itemPatch();
+    let saved = itemPatched(page);
     await who.getByLabel('Ada Lovelace').press('Enter');
     assert.equal((await saved).status(), 200);
     await cellShows('Assignees', key, 'Ada Lovelace');
@@ -76,7 +75,7 @@ describe('table inline edit and saved views', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    saved = itemPatch();
+    saved = itemPatched(page);
     await page.keyboard.press('Enter');
     assert.deepEqual((await saved).request().postDataJSON().labelIds.sort(), [s.labels.Gears, s.labels.Steam].sort());
     await cellShows('Labels', key, 'Gears, Steam');
@@ -84,7 +83,7 @@ describe('table inline edit and saved views', () => {
     assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), new RegExp(`^Labels of ${key}`));
 
     // Start date: typed, saved on Enter.
-    saved = itemPatch();
+    saved = itemPatched(page);
     await grid().getByLabel(`Start date of ${key}`).fill('2026-05-04');
     await grid().getByLabel(`Start date of ${key}`).press('Enter');
     assert.deepEqual((await saved).request().postDataJSON().startAt, '2026-05-04');
@@ -92,7 +91,7 @@ describe('table inline edit and saved views', () => {
     // A number field: Enter or F2 opens an input; Enter saves.
     await cellButton('Points', key).click();
     await grid().getByLabel(`Points of ${key}`).fill('8');
-    saved = itemPatch();
+    saved = itemPatched(page);
     await grid().getByLabel(`Points of ${key}`).press('Enter');
     assert.equal((await saved).status(), 200);
     await cellShows('Points', key, '8');
@@ -106,7 +105,7 @@ describe('table inline edit and saved views', () => {
 
     // A select field: picking an option saves at once.
     await cellButton('Size', key).click();
-    saved = itemPatch();
+    saved = itemPatched(page);
     await grid().getByLabel(`Size of ${key}`).selectOption({ label: 'Large' });
     assert.equal((await saved).status(), 200);
     await cellShows('Size', key, 'Large');
@@ -116,20 +115,20 @@ describe('table inline edit and saved views', () => {
     const tags = page.getByRole('dialog', { name: `Tags of ${key}` });
     await tags.getByLabel('alpha').check();
     await tags.getByLabel('gamma').check();
-    saved = itemPatch();
+    saved = itemPatched(page);
     await tags.getByRole('button', { name: 'Done' }).click();
     assert.equal((await saved).status(), 200);
     await cellShows('Tags', key, 'alpha, gamma');
 
     // A checkbox saves on the tick.
-    saved = itemPatch();
+    saved = itemPatched(page);
     await grid().getByLabel(`Reviewed of ${key}`).check();
     assert.equal((await saved).status(), 200);
 
     // A url field, committed by leaving the cell (blur).
     await cellButton('Link', key).click();
     await grid().getByLabel(`Link of ${key}`).fill('https://example.com/spec');
-    saved = itemPatch();
+    saved = itemPatched(page);
     await grid().getByLabel(`Link of ${key}`).blur();
     assert.equal((await saved).status(), 200);
     await cellShows('Link', key, 'https://example.com/spec');
@@ -164,7 +163,7 @@ describe('table inline edit and saved views', () => {
     const key = s.b.key;
     await cellButton('Link', key).click();
     await grid().getByLabel(`Link of ${key}`).fill('not a url');
-    const refused = itemPatch();
+    const refused = itemPatched(page);
     await grid().getByLabel(`Link of ${key}`).press('Enter');
     assert.equal((await refused).status(), 400);
     const alert = page.getByRole('alert').filter({ hasText: `Saving ${key} failed and was undone` });
@@ -179,7 +178,7 @@ describe('table inline edit and saved views', () => {
       const cur = await item(key);
       await ok('PATCH', `/items/${key}`, { version: cur.version, fields: { [s.f.size.id]: s.opt(s.f.size, 'Small') } });
       await cellButton('Size', key).click();
-      const conflict = itemPatch();
+      const conflict = itemPatched(page);
       await grid().getByLabel(`Size of ${key}`).selectOption({ label: 'Large' });
       assert.equal((await conflict).status(), 409);
       await page.getByRole('alert').filter({ hasText: 'someone changed this first' }).waitFor();
@@ -298,7 +297,7 @@ describe('table inline edit and saved views', () => {
     await confirm.getByRole('button', { name: 'Delete view' }).click();
     assert.equal((await gone).status(), 204);
     await list.getByRole('link', { name: 'High ones' }).waitFor({ state: 'detached' });
-    const after = await page.evaluate(async (id) => (await fetch(`/api/v1/views/${id}`)).status, view.id);
+    const after = (await fetchInPage(page, 'GET', `/views/${view.id}`)).status;
     assert.equal(after, 404);
     assert.deepEqual(pageErrors, []);
   });

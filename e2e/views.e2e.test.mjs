@@ -4,7 +4,7 @@
 // arrow, drag to move), board swimlanes, the visual filter builder and saved views.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { holdableStream, launchBrowser, okInPage, screenshot, signUpInUi, startServer, } from './helpers.mjs';
+import { holdableStream, itemPatched, launchBrowser, okInPage, screenshot, signUpInUi, startServer, } from './helpers.mjs';
 
 let server;
 let browser;
@@ -41,7 +41,6 @@ after(async () => {
 const ok = (method, path, body) => okInPage(page, method, path, body);
 
 const spaceUrl = (view, extra = '') => `${server.url}/w/${s.ws}/s/${s.space.id}?view=${view}${extra}`;
-const patched = () => page.waitForResponse((r) => /\/api\/v1\/items\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
 
 /** A real pointer drag from the centre of `from` to (x, y), in steps (dnd-kit needs moves past its activation distance). */
 async function dragTo(from, x, y) {
@@ -118,12 +117,12 @@ describe('space views', () => {
     await grid.getByRole('button', { name: 'Alpha punch cards' }).click();
     const input = grid.getByLabel(`Title of ${s.items.Alpha.key}`);
     await input.fill('Alpha punched cards');
-    const saved = patched();
+    const saved = itemPatched(page);
     await input.press('Enter');
     await grid.getByRole('button', { name: 'Alpha punched cards' }).waitFor();
     assert.equal((await saved).status(), 200);
     // And the priority select.
-    const prio = patched();
+    const prio = itemPatched(page);
     await grid.getByLabel(`Priority of ${s.items.Echo.key}`).selectOption('low');
     assert.equal((await prio).status(), 200);
     await screenshot(page, 'table');
@@ -166,13 +165,13 @@ describe('space views', () => {
     assert.equal(await cell(day(12)).getByText('Delta store').count(), 0);
 
     const target = await cell(day(17)).boundingBox();
-    const saved = patched();
+    const saved = itemPatched(page);
     await dragTo(cell(day(10)).locator('.chip', { hasText: 'Charlie gears' }), target.x + target.width / 2, target.y + target.height / 2);
     await cell(day(17)).getByText('Charlie gears').waitFor();
     assert.equal((await saved).status(), 200);
 
     // Keyboard: Alt+ArrowRight moves the timed deadline a day later, at the same local time.
-    const timed = patched();
+    const timed = itemPatched(page);
     await cell(day(13)).getByRole('link', { name: /Delta store/ }).focus();
     await page.keyboard.press('Alt+ArrowRight');
     await cell(day(14)).getByText('Delta store').waitFor();
@@ -206,7 +205,7 @@ describe('space views', () => {
     await screenshot(page, 'timeline');
 
     const b = await bar(Bravo.key).boundingBox();
-    const saved = patched();
+    const saved = itemPatched(page);
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.down();
     await page.mouse.move(b.x + b.width / 2 + 2 * 28, b.y + b.height / 2, { steps: 10 });
@@ -220,7 +219,7 @@ describe('space views', () => {
     assert.equal(Math.round((await bar(Bravo.key).boundingBox()).x - b.x), 2 * 28);
 
     // Resize from the keyboard: Shift+ArrowRight makes the due date a day later.
-    const resized = patched();
+    const resized = itemPatched(page);
     await bar(Bravo.key).focus();
     await page.keyboard.press('Shift+ArrowRight');
     assert.equal((await resized).status(), 200);

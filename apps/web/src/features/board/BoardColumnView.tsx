@@ -1,14 +1,20 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { BoardCard } from '../../lib/api';
 import { BoardCardView } from './BoardCardView';
 import type { Column } from './columns';
 
 const CARD_HEIGHT = 84;
 
-/** A column (a status, or one option of a field); only the cards in view (plus a few) are in the DOM, so 5,000 stay smooth. */
-export function BoardColumnView({ column, cards, lane = '' }: { column: Column; cards: BoardCard[]; lane?: string }) {
+/** A stable empty column, so a memoised column given no cards is not redrawn for a new `[]`. */
+export const NO_CARDS: BoardCard[] = [];
+
+/**
+ * A column (a status, or one option of a field); only the cards in view (plus a few) are in the DOM, so 5,000 stay smooth.
+ * Memoised: a drop hint change redraws only the cards that read it (through `DropHintContext`), not every column.
+ */
+export const BoardColumnView = memo(function BoardColumnView({ column, cards, lane = '' }: { column: Column; cards: BoardCard[]; lane?: string }) {
   const { setNodeRef, isOver } = useDroppable({ id: `col:${lane}${column.key}`, data: { column } });
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headingId = useId();
@@ -52,4 +58,4 @@ export function BoardColumnView({ column, cards, lane = '' }: { column: Column; 
       </div>
     </section>
   );
-}
+});

@@ -7,7 +7,7 @@ import { useCurrentWorkspaceId, useMembers } from '../../lib/queries';
 import { ErrorAlert } from '../../ui/Field';
 import { useSpaceFields } from '../spaces/lookups';
 import { announcements, screenReaderInstructions } from './announcements';
-import { BoardColumnView } from './BoardColumnView';
+import { BoardColumnView, NO_CARDS } from './BoardColumnView';
 import { ColumnsPicker, useColumnsParam } from './ColumnsPicker';
 import { type Column, columnsOf, type DropTarget, dropAction, type Grouping, groupCards, selectFields } from './columns';
 import { boardCollision, boardKeyboardCoordinates, topHit } from './dnd';
@@ -57,27 +57,39 @@ export function BoardView({ spaceId, filter = '' }: { spaceId: string; filter?: 
   const columns = useMemo(() => columnsOf(grouping, board.data?.statuses ?? []), [grouping, board.data?.statuses]);
   const byColumn = useMemo(() => groupCards(board.data?.items ?? [], columns, grouping, shown.ids), [board.data?.items, columns, grouping, shown.ids]);
 
-  function onDragStart(e: DragStartEvent) {
-    setDragging((e.active.data.current?.card as BoardCard | undefined) ?? null);
-  }
+  const lanes = useMemo(() => (laneMode === 'none' ? null : groupLanes([...byColumn.values()].flat(), laneMode, members.data ?? [])), [byColumn, laneMode, members.data]);
 
-  function onDragMove(e: DragMoveEvent) {
+  const onDragStart = useCallback((e: DragStartEvent) => {
+    setDragging((e.active.data.current?.card as BoardCard | undefined) ?? null);
+  }, []);
+
+  const onDragMove = useCallback((e: DragMoveEvent) => {
     const hit = topHit(e.collisions);
     const next = hit?.data.card ? { id: String(hit.id), at: hit.at } : null;
     setHint((h) => (h?.id === next?.id && h?.at === next?.at ? h : next));
-  }
+  }, []);
 
-  function onDragEnd(e: DragEndEvent) {
+  const onDragCancel = useCallback(() => {
     setDragging(null);
     setHint(null);
-    const card = e.active.data.current?.card as BoardCard | undefined;
-    // The collisions, not `over`: `over` is set one render later, so a quick drop could see an old one.
-    const target = targetOf(topHit(e.collisions));
-    if (!card || !target) return;
-    const action = dropAction(card, target, grouping, byColumn);
-    if (action?.kind === 'move') move.mutate({ card, version: card.version, spaceId, statusId: action.statusId, afterId: action.afterId, beforeId: action.beforeId });
-    if (action?.kind === 'field') setField.mutate({ card, field: action.field, value: action.value, version: card.version, spaceId });
-  }
+  }, []);
+
+  const moveCard = move.mutate;
+  const setFieldValue = setField.mutate;
+  const onDragEnd = useCallback(
+    (e: DragEndEvent) => {
+      setDragging(null);
+      setHint(null);
+      const card = e.active.data.current?.card as BoardCard | undefined;
+      // The collisions, not `over`: `over` is set one render later, so a quick drop could see an old one.
+      const target = targetOf(topHit(e.collisions));
+      if (!card || !target) return;
+      const action = dropAction(card, target, grouping, byColumn);
+      if (action?.kind === 'move') moveCard({ card, version: card.version, spaceId, statusId: action.statusId, afterId: action.afterId, beforeId: action.beforeId });
+      if (action?.kind === 'field') setFieldValue({ card, field: action.field, value: action.value, version: card.version, spaceId });
+    },
+    [grouping, byColumn, moveCard, setFieldValue, spaceId],
+  );
 
   const error = board.error ?? shown.error ?? (columnsParam ? fields.error : null);
   if (error) return <ErrorAlert error={error} />;
@@ -90,10 +102,7 @@ export function BoardView({ spaceId, filter = '' }: { spaceId: string; filter?: 
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setDragging(null);
-        setHint(null);
-      }}
+      onDragCancel={onDragCancel}
     >
       {board.data.truncated && <p className="muted">This board shows the first {board.data.items.length.toLocaleString()} items.</p>}
       <div className="board-toolbar">
@@ -104,11 +113,11 @@ export function BoardView({ spaceId, filter = '' }: { spaceId: string; filter?: 
         {laneMode === 'none' ? (
           <section className="board" aria-label="Board" data-columns={field ? field.name : 'Status'}>
             {columns.map((c) => (
-              <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? []} />
+              <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? NO_CARDS} />
             ))}
           </section>
         ) : (
-          <BoardLanes columns={columns} grouping={grouping} lanes={groupLanes([...byColumn.values()].flat(), laneMode, members.data ?? [])} />
+          lanes && <BoardLanes columns={columns} grouping={grouping} lanes={lanes} />
         )}
       </DropHintContext.Provider>
       <DragOverlay>

@@ -8,7 +8,7 @@ export type Grouping = { kind: 'status' } | { kind: 'field'; field: SelectField 
 /** One column: a status, or one option of the field (`value` null is "No value"). */
 export type Column = { key: string; name: string } & ({ kind: 'status'; statusId: string } | { kind: 'field'; fieldId: string; value: string | null });
 
-export const NO_VALUE_KEY = 'none';
+const NO_VALUE_KEY = 'none';
 const optionKey = (id: string) => `opt:${id}`;
 
 /** The fields a board can use as columns: single-select ones of the workspace (no space) or of this space. */
@@ -61,9 +61,14 @@ export function withFieldValue<C extends Pick<BoardCard, 'fields'>>(card: C, fie
   return { ...card, fields };
 }
 
+/** The board with one card replaced by `patch` of it (the others kept as they are). */
+export function patchCard(board: Board, cardId: string, patch: (c: BoardCard) => BoardCard): Board {
+  return { ...board, items: board.items.map((c) => (c.id === cardId ? patch(c) : c)) };
+}
+
 /** The board with one card's select value changed: what a drop to another option column shows at once. */
 export function setCardField(board: Board, cardId: string, fieldId: string, value: string | null): Board {
-  return { ...board, items: board.items.map((c) => (c.id === cardId ? withFieldValue(c, fieldId, value) : c)) };
+  return patchCard(board, cardId, (c) => withFieldValue(c, fieldId, value));
 }
 
 export type Placement = 'before' | 'after';

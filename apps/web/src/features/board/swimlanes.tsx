@@ -1,9 +1,9 @@
 import { useNavigate } from '@tanstack/react-router';
 import type { Member } from '@weft/client';
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { type BoardCard, PRIORITIES } from '../../lib/api';
 import { spaceRoute } from '../../routes/router';
-import { BoardColumnView } from './BoardColumnView';
+import { BoardColumnView, NO_CARDS } from './BoardColumnView';
 import { type Column, type Grouping, groupCards } from './columns';
 import './swimlanes.css';
 
@@ -42,7 +42,12 @@ export function groupLanes(cards: BoardCard[], mode: Exclude<LaneMode, 'none'>, 
     return [...PRIORITIES].reverse().map((p) => ({ id: p, name: p === 'none' ? 'No priority' : p[0]?.toUpperCase() + p.slice(1), cards: cards.filter((c) => c.priority === p) }));
   const name = new Map(members.map((m) => [m.userId, m.name]));
   const by = new Map<string, BoardCard[]>();
-  for (const c of cards) for (const a of c.assigneeIds.length > 0 ? c.assigneeIds : ['']) by.set(a, [...(by.get(a) ?? []), c]);
+  for (const c of cards)
+    for (const a of c.assigneeIds.length > 0 ? c.assigneeIds : ['']) {
+      const list = by.get(a);
+      if (list) list.push(c);
+      else by.set(a, [c]);
+    }
   const people = [...by.keys()].filter((k) => k !== '').sort((a, b) => (name.get(a) ?? '').localeCompare(name.get(b) ?? ''));
   return [...people.map((id) => ({ id, name: name.get(id) ?? 'Someone', cards: by.get(id) ?? [] })), { id: 'nobody', name: 'No assignee', cards: by.get('') ?? [] }];
 }
@@ -63,27 +68,29 @@ export function LanePicker({ value, onChange }: { value: LaneMode; onChange: (m:
   );
 }
 
-/** The board split into lanes; each lane is a row of (virtualized) columns, by status or by a field. Empty lanes hide. */
-export function BoardLanes({ columns, grouping, lanes }: { columns: Column[]; grouping: Grouping; lanes: Lane[] }) {
+/**
+ * The board split into lanes; each lane is a row of (virtualized) columns, by status or by a field. Empty lanes hide.
+ * Memoised, with each lane's columns grouped once per change of the cards, so a drop hint does not regroup them.
+ */
+export const BoardLanes = memo(function BoardLanes({ columns, grouping, lanes }: { columns: Column[]; grouping: Grouping; lanes: Lane[] }) {
+  const shown = useMemo(
+    () => lanes.filter((l) => l.cards.length > 0).map((l) => ({ lane: l, byColumn: groupCards(l.cards, columns, grouping) })),
+    [lanes, columns, grouping],
+  );
   return (
     <div className="board-lanes">
-      {lanes
-        .filter((l) => l.cards.length > 0)
-        .map((l) => {
-          const byColumn = groupCards(l.cards, columns, grouping);
-          return (
-            <section key={l.id} className="lane" aria-label={`Lane ${l.name}`} data-lane={l.name}>
-              <h2 className="lane-title">
-                {l.name} <span className="count">{l.cards.length}</span>
-              </h2>
-              <div className="board lane-columns">
-                {columns.map((c) => (
-                  <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? []} lane={`${l.id}:`} />
-                ))}
-              </div>
-            </section>
-          );
-        })}
+      {shown.map(({ lane: l, byColumn }) => (
+        <section key={l.id} className="lane" aria-label={`Lane ${l.name}`} data-lane={l.name}>
+          <h2 className="lane-title">
+            {l.name} <span className="count">{l.cards.length}</span>
+          </h2>
+          <div className="board lane-columns">
+            {columns.map((c) => (
+              <BoardColumnView key={c.key} column={c} cards={byColumn.get(c.key) ?? NO_CARDS} lane={`${l.id}:`} />
+            ))}
+          </div>
+        </section>
+      ))}
     </div>
   );
-}
+});

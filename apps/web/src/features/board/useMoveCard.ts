@@ -2,6 +2,7 @@ import type { Item } from '@weft/client';
 import { type Board, type BoardCard, client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { useOptimisticMutation } from '../../lib/optimistic';
+import { patchCard } from './columns';
 
 export type MoveVars = { card: BoardCard; statusId: string; afterId: string | null; beforeId: string | null; version: number; spaceId: string };
 
@@ -16,9 +17,6 @@ export function placeCard(board: Board, v: Pick<MoveVars, 'card' | 'statusId' | 
   return { ...board, items: [...rest.slice(0, at), moved, ...rest.slice(at)] };
 }
 
-const patchCard = (board: Board | undefined, id: string, patch: Partial<BoardCard>): Board | undefined =>
-  board && { ...board, items: board.items.map((c) => (c.id === id ? { ...c, ...patch } : c)) };
-
 /** Drag and drop: `POST /items/{id}/move` with the card's version, shown at once, undone if refused. */
 export function useMoveCard(statusName: (id: string) => string) {
   return useOptimisticMutation<MoveVars, Item>({
@@ -26,7 +24,7 @@ export function useMoveCard(statusName: (id: string) => string) {
     keys: (v) => [qk.board(v.spaceId)],
     apply: (qc, v) => qc.setQueryData<Board>(qk.board(v.spaceId), (b) => b && placeCard(b, v)),
     onSuccess: (qc, item, v) => {
-      qc.setQueryData<Board>(qk.board(v.spaceId), (b) => patchCard(b, item.id, { position: item.position, version: item.version, statusId: item.statusId }));
+      qc.setQueryData<Board>(qk.board(v.spaceId), (b) => b && patchCard(b, item.id, (c) => ({ ...c, position: item.position, version: item.version, statusId: item.statusId })));
       qc.setQueryData(qk.item(item.key), item);
     },
     describe: (v) => `Moving ${v.card.key}`,
@@ -37,7 +35,7 @@ export function useMoveCard(statusName: (id: string) => string) {
       },
       store: (qc, c, v) => {
         const cur = c as Item;
-        qc.setQueryData<Board>(qk.board(v.spaceId), (b) => patchCard(b, cur.id, { version: cur.version, statusId: cur.statusId, title: cur.title, position: cur.position }));
+        qc.setQueryData<Board>(qk.board(v.spaceId), (b) => b && patchCard(b, cur.id, (c) => ({ ...c, version: cur.version, statusId: cur.statusId, title: cur.title, position: cur.position })));
       },
       reapply: (c, v) => ({ ...v, version: (c as Item).version }),
     },

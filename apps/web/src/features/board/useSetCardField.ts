@@ -2,12 +2,9 @@ import type { Item } from '@weft/client';
 import { type Board, type BoardCard, client } from '../../lib/api';
 import { qk } from '../../lib/keys';
 import { useOptimisticMutation } from '../../lib/optimistic';
-import { fieldPatch, type SelectField, setCardField, withFieldValue } from './columns';
+import { fieldPatch, patchCard, type SelectField, setCardField, withFieldValue } from './columns';
 
 export type FieldVars = { card: BoardCard; field: SelectField; value: string | null; version: number; spaceId: string };
-
-const patchCard = (board: Board | undefined, id: string, patch: (c: BoardCard) => BoardCard): Board | undefined =>
-  board && { ...board, items: board.items.map((c) => (c.id === id ? patch(c) : c)) };
 
 /** The select value as the server has it now (the item's `fields` holds every type; the card only selects). */
 const serverValue = (item: Item, fieldId: string): string | null => {
@@ -27,7 +24,7 @@ export function useSetCardField(field: SelectField | null) {
     keys: (v) => [qk.board(v.spaceId)],
     apply: (qc, v) => qc.setQueryData<Board>(qk.board(v.spaceId), (b) => b && setCardField(b, v.card.id, v.field.id, v.value)),
     onSuccess: (qc, item, v) => {
-      qc.setQueryData<Board>(qk.board(v.spaceId), (b) => patchCard(b, item.id, (c) => ({ ...withFieldValue(c, v.field.id, serverValue(item, v.field.id)), version: item.version })));
+      qc.setQueryData<Board>(qk.board(v.spaceId), (b) => b && patchCard(b, item.id, (c) => ({ ...withFieldValue(c, v.field.id, serverValue(item, v.field.id)), version: item.version })));
       qc.setQueryData(qk.item(item.key), item);
     },
     describe: (v) => `Setting ${v.field.name} of ${v.card.key}`,
@@ -41,7 +38,7 @@ export function useSetCardField(field: SelectField | null) {
       store: (qc, c, v) => {
         const cur = c as Item;
         qc.setQueryData<Board>(qk.board(v.spaceId), (b) =>
-          patchCard(b, cur.id, (card) => ({ ...withFieldValue(card, v.field.id, serverValue(cur, v.field.id)), version: cur.version, statusId: cur.statusId, title: cur.title, position: cur.position })),
+          b && patchCard(b, cur.id, (card) => ({ ...withFieldValue(card, v.field.id, serverValue(cur, v.field.id)), version: cur.version, statusId: cur.statusId, title: cur.title, position: cur.position })),
         );
       },
       reapply: (c, v) => ({ ...v, version: (c as Item).version }),

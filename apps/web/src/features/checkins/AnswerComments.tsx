@@ -1,6 +1,6 @@
 import type { CheckinAnswer, CheckinComment } from '@weft/client';
 import { useId, useState } from 'react';
-import { renderMarkdown } from '../../lib/markdown';
+import { Markdown } from '../items/Markdown';
 import { isPending, pendingId, useDeleteComment, useEditComment, usePostComment } from './useCheckinComments';
 
 type Ctx = { checkinId: string; occurrenceId: string; userId: string; nameOf: (userId: string) => string };
@@ -87,8 +87,8 @@ function CommentRow({ c, ctx, where }: { c: CheckinComment; ctx: Ctx; where: { c
           </div>
         </form>
       ) : (
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderMarkdown (DOMPurify)
-        <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.body) }} />
+        // Memoised on the body: typing in the comment box does not re-render every comment's markdown.
+        <Markdown source={c.body} />
       )}
       {!pending && editing === null && (
         <div className="row comment-actions">

@@ -4,12 +4,17 @@ import { client } from '../../lib/api';
 import { useOptimisticMutation } from '../../lib/optimistic';
 
 // This area's query keys (kept beside it: lib/keys.ts is shared with parallel work).
+// The roots of what a check-in page shows; live refresh (features/live/LiveStream.tsx) invalidates them.
+const SHOWN = { list: 'checkins', one: 'checkin', occurrences: 'checkin-occurrences', occurrence: 'checkin-occurrence' } as const;
+
 export const checkinKeys = {
-  list: (ws: string) => ['checkins', ws] as const,
-  one: (id: string) => ['checkin', id] as const,
-  occurrences: (id: string) => ['checkin-occurrences', id] as const,
-  occurrence: (id: string, occ: string) => ['checkin-occurrence', id, occ] as const,
+  list: (ws: string) => [SHOWN.list, ws] as const,
+  one: (id: string) => [SHOWN.one, id] as const,
+  occurrences: (id: string) => [SHOWN.occurrences, id] as const,
+  occurrence: (id: string, occ: string) => [SHOWN.occurrence, id, occ] as const,
   draft: (id: string, occ: string) => ['checkin-draft', id, occ] as const,
+  /** Every list, check-in and occurrence (not the drafts): what a live change refreshes. */
+  shownRoots: () => Object.values(SHOWN).map((root) => [root] as const),
 };
 
 export const useCheckins = (ws: string) => useQuery({ queryKey: checkinKeys.list(ws), queryFn: () => collect<Checkin>((cursor) => client.checkins.list(ws, { cursor, limit: 200 })) });

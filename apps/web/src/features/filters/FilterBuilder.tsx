@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Space } from '@weft/client';
 import { useState } from 'react';
-import { client, PRIORITIES } from '../../lib/api';
+import { PRIORITIES } from '../../lib/api';
 import { useMembers } from '../../lib/queries';
-import { lookupKeys, useLabels } from '../spaces/lookups';
+import { useItemTypes } from '../items/item-lookups';
+import { useLabels } from '../spaces/lookups';
 import { buildQuery, FILTER_FIELDS, type FilterField, type FilterRow, newRow, OPERATORS, parseQuery } from './query-terms';
 import './filters.css';
 
@@ -14,7 +14,7 @@ function useChoices(space: Space): Record<Exclude<FilterField, 'due'>, string[]>
   const ws = space.workspaceId;
   const members = useMembers(ws);
   const labels = useLabels(ws);
-  const types = useQuery({ queryKey: lookupKeys.types(ws), staleTime: 60_000, queryFn: async () => (await client.types.list(ws, { limit: 200 })).data });
+  const types = useItemTypes(ws);
   // Each list once: two people may share a name (the query language matches them both), and a
   // repeated value would also repeat a React key, leaving a stale option behind on the next field.
   const once = (values: string[]) => [...new Set(values)];

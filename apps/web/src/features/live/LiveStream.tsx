@@ -3,6 +3,9 @@ import { StreamClient, type StreamStatus } from '@weft/client';
 import type { StreamEvent } from '@weft/domain';
 import { useEffect, useRef, useState } from 'react';
 import { qk } from '../../lib/keys';
+import { checkinKeys } from '../checkins/useCheckins';
+import { intakeKeys } from '../intake/useIntake';
+import { routineKeys } from '../routines/useRoutines';
 import './live.css';
 import { attachStream, presenceChanged } from './presence';
 
@@ -39,19 +42,20 @@ function apply(qc: QueryClient, events: StreamEvent[]): void {
     void qc.invalidateQueries({ queryKey: qk.members(ws) });
   }
   if (workspaces.size > 0) void qc.invalidateQueries({ queryKey: ['space'] });
-  // The areas keep their own keys (features/<area>/use*.ts): triage queues and forms, routines,
-  // check-ins and their answers, the home's "since you last looked" and a project's history.
+  // The areas keep their own keys (features/<area>/use*.ts, imported so a renamed key still
+  // refreshes): triage queues and forms, routines, check-ins and their answers, the home's
+  // "since you last looked" and a project's history.
   const kinds = new Set(events.map((e) => e.kind.split('.')[0]));
   const areaSpaces = [...new Set(events.flatMap((e) => (e.spaceId ? [e.spaceId] : [])))];
   if (kinds.has('request') || kinds.has('form')) {
     for (const id of areaSpaces) {
-      void qc.invalidateQueries({ queryKey: ['requests', id] });
-      void qc.invalidateQueries({ queryKey: ['forms', id] });
+      void qc.invalidateQueries({ queryKey: intakeKeys.requestsAll(id) });
+      void qc.invalidateQueries({ queryKey: intakeKeys.forms(id) });
     }
   }
-  if (kinds.has('routine')) for (const id of areaSpaces) void qc.invalidateQueries({ queryKey: ['routines', id] });
+  if (kinds.has('routine')) for (const id of areaSpaces) void qc.invalidateQueries({ queryKey: routineKeys.list(id) });
   if (kinds.has('checkin')) {
-    for (const key of ['checkins', 'checkin', 'checkin-occurrences', 'checkin-occurrence']) void qc.invalidateQueries({ queryKey: [key] });
+    for (const queryKey of checkinKeys.shownRoots()) void qc.invalidateQueries({ queryKey });
   }
   void qc.invalidateQueries({ queryKey: ['since-last-looked'] });
   if (kinds.has('space')) void qc.invalidateQueries({ queryKey: ['space-history'] });

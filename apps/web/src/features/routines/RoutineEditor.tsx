@@ -26,7 +26,10 @@ function scheduleChanged(d: Draft, r: Routine | null): boolean {
   return a.rrule.toUpperCase() !== b.rrule.toUpperCase() || a.timeZone !== b.timeZone || a.start !== b.start || d.anchor !== r.anchor || d.title !== r.template.title;
 }
 
-/** "3 days" for an after-completion rule, from its FREQ and INTERVAL. */
+/**
+ * "3 days" for an after-completion rule, from its FREQ and INTERVAL. Not parseRRuleText: it refuses
+ * rules typed as text that the engine accepts (FREQ=DAILY;INTERVAL=1, or with COUNT/UNTIL).
+ */
 function completionGap(rrule: string): string {
   const freq = /FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/i.exec(rrule)?.[1]?.toUpperCase() as Freq | undefined;
   const n = Number(/INTERVAL=(\d+)/i.exec(rrule)?.[1] ?? 1);

@@ -24,20 +24,21 @@ describe('the draft preview (before saving)', () => {
     expect(p.rows[0]?.title).toBe('Sync 2 Mar');
   });
 
-  it('agrees with the scheduler’s engine for every shape the editor builds', () => {
-    const shapes = [
-      rule({ freq: 'DAILY', interval: 3 }),
-      rule({ freq: 'WEEKLY', interval: 2, weekdays: ['TU', 'FR'] }),
-      rule({ freq: 'MONTHLY', monthlyMode: 'nth', nth: 2, nthWeekday: 'TU' }),
-      rule({ freq: 'MONTHLY', monthlyMode: 'nth', nth: -1, nthWeekday: 'FR' }),
-      rule({ freq: 'MONTHLY', monthlyMode: 'monthday', monthDay: 31 }),
-      rule({ freq: 'MONTHLY', monthlyMode: 'last' }),
+  it('gives the dates worked out by hand for every shape the editor builds (start Monday 2 March 2026, 09:00)', () => {
+    const shapes: [string, string[]][] = [
+      [rule({ freq: 'DAILY', interval: 3 }), ['2026-03-02', '2026-03-05', '2026-03-08', '2026-03-11', '2026-03-14']],
+      // Every other week (weeks start on Monday): the start's week, then the week of 16 March, then of 30 March.
+      [rule({ freq: 'WEEKLY', interval: 2, weekdays: ['TU', 'FR'] }), ['2026-03-03', '2026-03-06', '2026-03-17', '2026-03-20', '2026-03-31']],
+      [rule({ freq: 'MONTHLY', monthlyMode: 'nth', nth: 2, nthWeekday: 'TU' }), ['2026-03-10', '2026-04-14', '2026-05-12', '2026-06-09', '2026-07-14']],
+      [rule({ freq: 'MONTHLY', monthlyMode: 'nth', nth: -1, nthWeekday: 'FR' }), ['2026-03-27', '2026-04-24', '2026-05-29', '2026-06-26', '2026-07-31']],
+      // Months without a 31st are skipped (RFC 5545), not moved to their last day.
+      [rule({ freq: 'MONTHLY', monthlyMode: 'monthday', monthDay: 31 }), ['2026-03-31', '2026-05-31', '2026-07-31', '2026-08-31', '2026-10-31']],
+      [rule({ freq: 'MONTHLY', monthlyMode: 'last' }), ['2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31']],
     ];
-    for (const rrule of shapes) {
-      const d = input({ rrule });
-      const p = draftPreview(engine, d);
+    for (const [rrule, dates] of shapes) {
+      const p = draftPreview(engine, input({ rrule }));
       if (p.kind !== 'dates') throw new Error(`${rrule}: ${p.kind}`);
-      expect(p.rows.map((r) => r.at)).toEqual(engine.nextOccurrences(d.recurrence, d.after, 5).map((x) => x.toISOString()));
+      expect(p.rows.map((r) => r.local.date), rrule).toEqual(dates);
       expect(p.rows.every((r) => r.local.time === '09:00')).toBe(true);
     }
   });
@@ -69,5 +70,14 @@ describe('the draft preview (before saving)', () => {
     expect(zone).toEqual({ kind: 'invalid', problems: ['“Europe/Berln” is not a time zone.'] });
     const start = draftPreview(engine, input({ rrule: 'FREQ=DAILY', recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start: '' } }));
     expect(start).toEqual({ kind: 'invalid', problems: ['Set a start date and time.'] });
+  });
+
+  it('names a start that is not a real date or time instead of throwing (the editor computes it while typing)', () => {
+    const at = (start: string, anchor: DraftInput['anchor'] = 'schedule') => draftPreview(engine, input({ rrule: 'FREQ=DAILY', anchor, recurrence: { rrule: 'FREQ=DAILY', timeZone: 'UTC', start } }));
+    expect(at('2026-02-30T09:00')).toEqual({ kind: 'invalid', problems: ['2026-02-30 is not a real calendar date.'] });
+    expect(at('2026-02-30T09:00', 'completion')).toEqual({ kind: 'invalid', problems: ['2026-02-30 is not a real calendar date.'] });
+    expect(at('2026-13-01T09:00')).toEqual({ kind: 'invalid', problems: ['2026-13-01 is not a real calendar date.'] });
+    expect(at('2026-03-02T25:00')).toEqual({ kind: 'invalid', problems: ['Set a start date and time.'] });
+    expect(at('2028-02-29T09:00')).toMatchObject({ kind: 'dates' });
   });
 });

@@ -6,7 +6,7 @@
 import type * as Recurrence from '@weft/domain/recurrence';
 import { renderTitle } from '@weft/domain/routine-title';
 
-export type RecurrenceEngine = Pick<typeof Recurrence, 'nextOccurrences' | 'describeLocal' | 'localToInstant' | 'parseRRule' | 'impossibleRuleReasons'>;
+export type RecurrenceEngine = Pick<typeof Recurrence, 'nextOccurrences' | 'describeLocal' | 'localToInstant' | 'parseRRule' | 'impossibleRuleReasons' | 'isCalendarDate'>;
 
 export type DraftInput = {
   recurrence: { rrule: string; timeZone: string; start: string; exdates?: string[] };
@@ -27,7 +27,8 @@ export type DraftPreview =
   | { kind: 'completion'; first: DraftRow }
   | { kind: 'invalid'; problems: string[] };
 
-const START_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+// As the server's LocalDateTime (hours 00–23, minutes 00–59); the day is checked with the engine's isCalendarDate.
+const START_RE = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
 function validZone(tz: string): boolean {
   try {
@@ -43,6 +44,7 @@ export function draftPreview(engine: RecurrenceEngine, d: DraftInput): DraftPrev
   const { rrule, timeZone, start } = d.recurrence;
   const problems: string[] = [];
   if (!START_RE.test(start)) problems.push('Set a start date and time.');
+  else if (!engine.isCalendarDate(start.slice(0, 10))) problems.push(`${start.slice(0, 10)} is not a real calendar date.`);
   if (!validZone(timeZone)) problems.push(`“${timeZone}” is not a time zone.`);
   const parsed = engine.parseRRule(rrule);
   if (rrule.trim() === '') problems.push('Set how it repeats.');

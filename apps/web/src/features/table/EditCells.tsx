@@ -13,7 +13,7 @@ import { useCellEditing, useSaveOnUnmount } from './useCellEditing';
 type Save = (item: Item, patch: ItemPatch) => void;
 type Props<K extends Edit['kind']> = { item: Item; label: string; text: string; edit: Extract<Edit, { kind: K }>; save: Save };
 
-/** Key handling shared by the editors (exported for the multi-value popup): Enter commits, Escape cancels (neither reaches the grid). */
+/** Key handling shared by the editors and the multi-value popup: Enter commits, Escape cancels (neither reaches the grid). */
 export const keys = (commit: () => void, cancel: () => void) => (e: KeyboardEvent) => {
   if (e.key === 'Enter') {
     e.preventDefault();
@@ -51,8 +51,7 @@ export function CellButton(props: { label: string; text: string; open: () => voi
 
 /** Text, URL and number values (custom fields, the estimate). */
 export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
-  const c = useCellEditing();
-  const [draft, setDraft] = useState('');
+  const c = useCellEditing('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!c.editing) return;
@@ -65,20 +64,15 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
         label={label}
         text={text}
         button={c.button}
-        open={() => {
-          setDraft(edit.value(item));
-          c.open();
-        }}
+        open={() => c.open(edit.value(item))}
       />
     );
   const commit = (focusBack: boolean) =>
-    c.once(() => {
-      c.close(focusBack);
-      const patch = draft === edit.value(item) || input.current?.validity.badInput ? null : edit.patch(item, draft);
+    c.finish(focusBack, () => {
+      const patch = c.draft === edit.value(item) || input.current?.validity.badInput ? null : edit.patch(item, c.draft);
       if (patch) save(item, patch);
     });
   c.leave.current = () => commit(false);
-  const cancel = () => c.once(() => c.close(true));
   return (
     <input
       ref={input}
@@ -86,10 +80,10 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
       step={edit.input === 'number' ? 'any' : undefined}
       className="cell-input"
       aria-label={label}
-      value={draft}
-      onChange={(e) => setDraft(e.target.value)}
+      value={c.draft}
+      onChange={(e) => c.setDraft(e.target.value)}
       onBlur={() => commit(false)}
-      onKeyDown={keys(() => commit(true), cancel)}
+      onKeyDown={keys(() => commit(true), c.cancel)}
     />
   );
 }
@@ -100,8 +94,7 @@ export function TextCell({ item, label, text, edit, save }: Props<'text'>) {
  * Enter or leaving then saves.
  */
 export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
-  const c = useCellEditing();
-  const [draft, setDraft] = useState('');
+  const c = useCellEditing('');
   const keyed = useRef(false);
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => {
@@ -113,43 +106,36 @@ export function ChoiceCell({ item, label, text, edit, save }: Props<'choice'>) {
         label={label}
         text={text}
         button={c.button}
-        open={() => {
-          setDraft(edit.value(item) ?? '');
-          c.open();
-        }}
+        open={() => c.open(edit.value(item) ?? '')}
       />
     );
   const commit = (value: string, focusBack: boolean) =>
-    c.once(() => {
-      c.close(focusBack);
+    c.finish(focusBack, () => {
       if (value !== (edit.value(item) ?? '')) save(item, edit.patch(item, value || null));
     });
-  c.leave.current = () => commit(draft, false);
+  c.leave.current = () => commit(c.draft, false);
   const options = [...(edit.extra?.(item) ?? []), ...edit.options];
   return (
     <select
       ref={select}
       className="cell-select"
       aria-label={label}
-      value={draft}
+      value={c.draft}
       onChange={(e) => {
-        if (keyed.current) setDraft(e.target.value);
+        if (keyed.current) c.setDraft(e.target.value);
         else commit(e.target.value, true);
         keyed.current = false;
       }}
-      onBlur={() => commit(draft, false)}
+      onBlur={() => commit(c.draft, false)}
       onMouseDown={() => {
         keyed.current = false;
       }}
       onKeyDown={(e) => {
         keyed.current = e.key !== 'Enter' && e.key !== 'Escape';
-        keys(
-          () => commit(draft, true),
-          () => c.once(() => c.close(true)),
-        )(e);
+        keys(() => commit(c.draft, true), c.cancel)(e);
       }}
     >
-      {(edit.none !== undefined || draft === '') && <option value="">{edit.none ?? '—'}</option>}
+      {(edit.none !== undefined || c.draft === '') && <option value="">{edit.none ?? '—'}</option>}
       {options.map((o) => (
         <option key={o.id} value={o.id}>
           {o.name}

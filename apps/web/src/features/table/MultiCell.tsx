@@ -3,7 +3,7 @@ import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } f
 import { createPortal } from 'react-dom';
 import type { ItemPatch } from '../items/useUpdateItem';
 import { type Edit, popupPlace, sameSet, toggle, withChosen } from './cell-edits';
-import { CellButton } from './EditCells';
+import { CellButton, keys } from './EditCells';
 import { useCellEditing } from './useCellEditing';
 
 type Props = { item: Item; label: string; text: string; edit: Extract<Edit, { kind: 'multi' }>; save: (item: Item, patch: ItemPatch) => void };
@@ -14,16 +14,14 @@ type Props = { item: Item; label: string; text: string; edit: Extract<Edit, { ki
  * Enter or "Done" or leaving the popup saves the whole set in one PATCH, Escape cancels.
  */
 export function MultiCell({ item, label, text, edit, save }: Props) {
-  const c = useCellEditing();
-  const [draft, setDraft] = useState<string[]>([]);
+  const c = useCellEditing<string[]>([]);
+  const { draft, setDraft } = c;
   const [place, setPlace] = useState<CSSProperties>({});
   const box = useRef<HTMLDivElement>(null);
   const commit = (focusBack: boolean) =>
-    c.once(() => {
-      c.close(focusBack);
+    c.finish(focusBack, () => {
       if (!sameSet(draft, edit.value(item))) save(item, edit.patch(item, draft));
     });
-  const cancel = () => c.once(() => c.close(true));
   c.leave.current = () => commit(false);
 
   const { editing, leave } = c;
@@ -41,17 +39,11 @@ export function MultiCell({ item, label, text, edit, save }: Props) {
   const open = () => {
     const r = c.button.current?.getBoundingClientRect();
     if (r) setPlace(popupPlace(r, window.innerHeight));
-    setDraft(edit.value(item));
-    c.open();
+    c.open(edit.value(item));
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'BUTTON') return;
-    if (e.key === 'Enter' || e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      if (e.key === 'Enter') commit(true);
-      else cancel();
-    }
+    keys(() => commit(true), c.cancel)(e);
   };
   return (
     <>
@@ -83,7 +75,7 @@ export function MultiCell({ item, label, text, edit, save }: Props) {
               <button type="button" onClick={() => commit(true)}>
                 Done
               </button>
-              <button type="button" className="secondary" onClick={cancel}>
+              <button type="button" className="secondary" onClick={c.cancel}>
                 Cancel
               </button>
             </div>

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
- * The open/closed state of one cell's editor. Closing by key (Enter, Escape) puts focus back on
- * the cell's button so the keyboard user stays in the grid; closing because focus left does not.
- * `once` guards the commit: Enter closes the editor, and its removal may still fire a blur.
+ * The open/closed state of one cell's editor and its draft value. Closing by key (Enter, Escape)
+ * puts focus back on the cell's button so the keyboard user stays in the grid; closing because
+ * focus left does not. `finish` and `cancel` act only once per editing session: Enter closes the
+ * editor, and its removal may still fire a blur.
  */
-export function useCellEditing() {
+export function useCellEditing<T>(blank: T) {
   const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<T>(blank);
   /** What leaving the open editor does (its commit): also run if the cell unmounts while open. */
   const leave = useSaveOnUnmount(editing);
   const button = useRef<HTMLButtonElement>(null);
@@ -18,21 +20,23 @@ export function useCellEditing() {
       button.current?.focus();
     }
   }, [editing]);
-  const open = useCallback(() => {
+  /** Opens the editor with `initial` as its draft. */
+  const open = useCallback((initial: T) => {
+    setDraft(initial);
     done.current = false;
     setEditing(true);
   }, []);
-  const close = useCallback((focusBack: boolean) => {
-    refocus.current = focusBack;
-    setEditing(false);
-  }, []);
-  /** Runs `f` only for the first commit or cancel of this editing session. */
-  const once = useCallback((f: () => void) => {
+  /** Closes the editor, then runs `save` (if any): only for the first commit or cancel of this session. */
+  const finish = useCallback((focusBack: boolean, save?: () => void) => {
     if (done.current) return;
     done.current = true;
-    f();
+    refocus.current = focusBack;
+    setEditing(false);
+    save?.();
   }, []);
-  return { editing, button, open, close, once, leave };
+  /** Closes the editor without saving, focus back on the cell. */
+  const cancel = useCallback(() => finish(true), [finish]);
+  return { editing, draft, setDraft, button, open, finish, cancel, leave };
 }
 
 /**

@@ -3,8 +3,6 @@ import { type Day, daysBetween } from '../spaces/dates';
 import { type Change, dragDays } from './timeline-drag';
 import { ROW_H, type Span } from './timeline-layout';
 
-export type { Change } from './timeline-drag';
-
 /*
  * Dragging here is a pointer offset along one axis snapped to whole days, so it is a few pointer
  * events rather than dnd-kit (whose model is dropping onto targets; there are none on a time scale).
