@@ -28,6 +28,12 @@ async function storedOrder(statusName) {
   const board = await ok('GET', `/spaces/${s.space.id}/board`);
   return board.items.filter((c) => c.statusId === s.status[statusName]).map((c) => c.title);
 }
+/**
+ * dnd-kit's keyboard sensor starts listening for arrow keys in a setTimeout after the drag starts,
+ * which can come after the overlay is drawn: an arrow pressed in between is lost (seen once in CI).
+ * A timer queued now runs after the sensor's.
+ */
+const keyboardSensorReady = () => page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
 const storedValue = async (title) => (await ok('GET', `/items/${s.keys[title]}`)).fields[s.stage.id] ?? null;
 
 /**
@@ -174,6 +180,7 @@ describe('board', () => {
     await slot('Echo').getByRole('link').focus();
     await page.keyboard.press('Space');
     await overlay().waitFor();
+    await keyboardSensorReady();
     await page.keyboard.press('ArrowDown');
     await page.locator(`[data-card-key="${s.keys.Bravo}"][data-drop-at="after"]`).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -191,6 +198,7 @@ describe('board', () => {
     await slot('Delta').getByRole('link').focus();
     await page.keyboard.press('Space');
     await overlay().waitFor();
+    await keyboardSensorReady();
     await page.keyboard.press('ArrowUp');
     await page.locator(`[data-card-key="${s.keys.Alpha}"][data-drop-at="before"]`).waitFor();
     await page.keyboard.press('Escape');
